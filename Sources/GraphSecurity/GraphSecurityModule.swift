@@ -1,0 +1,2 @@
+// The GraphSecurity module: its first files land with the issue that builds it (see docs/ARCHITECTURE.md).
+enum GraphSecurityModule {}

@@ -1,0 +1,2 @@
+// The TemsyncTesting module: its first files land with the issue that builds it (see docs/ARCHITECTURE.md).
+enum TemsyncTestingModule {}

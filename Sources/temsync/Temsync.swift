@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Temsync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "temsync",
+        abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively."
+    )
+}
