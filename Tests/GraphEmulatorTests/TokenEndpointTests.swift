@@ -40,7 +40,8 @@ import Testing
                 let exchange = try await http.send(
                     .POST, emulator.tokenURL(tenant: DemoTenant.domain),
                     headers: [
-                        ("Content-Type", "application/x-www-form-urlencoded"), ("Authorization", "Basic \(credentials)"),
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("Authorization", "Basic \(credentials)"),
                     ],
                     body: "grant_type=client_credentials&scope=\(TestHTTP.formEncode(emulator.scope))")
                 #expect(exchange.status == 200)
@@ -102,14 +103,16 @@ import Testing
             message: "The request body must contain the following parameter: 'grant_type'."),
         Case(
             name: "malformed tenant", tenant: "not_a_tenant", code: 900_023, error: "invalid_request",
-            message: "Specified tenant identifier 'not_a_tenant' is neither a valid DNS name, nor a valid external domain."),
+            message:
+                "Specified tenant identifier 'not_a_tenant' is neither a valid DNS name, nor a valid external domain."),
     ]
 
     @Test(arguments: cases) func refusesWithEntrasErrorBody(_ testCase: Case) async throws {
         let expiredApp = RegisteredApp(
             tenantID: DemoTenant.tenantID, clientID: "0b7f3a2c-1111-4e5f-8a9b-0c1d2e3f4a5b",
             secrets: [ClientSecret(value: "old-secret", expires: Date(timeIntervalSince1970: 1_600_000_000))])
-        let configuration = TestData.configuration(alerts: 1, apps: [DemoTenant.app(secret: TestData.secret), expiredApp])
+        let configuration = TestData.configuration(
+            alerts: 1, apps: [DemoTenant.app(secret: TestData.secret), expiredApp])
         try await GraphEmulator.withRunning(configuration) { emulator in
             try await TestHTTP.with { http in
                 let exchange = try await http.requestToken(

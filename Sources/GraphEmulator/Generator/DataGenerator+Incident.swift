@@ -4,7 +4,7 @@ extension DataGenerator {
         var random = SplitMix64(seed: options.seed, stream: Self.incidentStream ^ 0x1D, index: index)
         let range = alertRange(ofIncident: index)
         let alertSummaries = range.map { alertSummary($0) }
-        let summary = incidentSummary(index, alerts: range.map { alertSummary($0) })
+        let summary = incidentSummary(index) { alertSummaries[$0 - range.lowerBound] }
         let quirky = random.chance(options.quirkRate)
         let id = incidentID(index)
         let tenant = options.tenantID

@@ -103,10 +103,11 @@ struct DataGenerator: Sendable {
         return AlertFacts(generator: self, index: index, random: &random).summary
     }
 
-    func incidentSummary(_ index: Int, alerts: [RecordSummary]) -> RecordSummary {
+    /// The incident's summary from its alerts' (`alert(i)` is the summary of alert `i`).
+    func incidentSummary(_ index: Int, alert: (Int) -> RecordSummary) -> RecordSummary {
         let range = alertRange(ofIncident: index)
-        var summary = alerts[range.lowerBound]
-        for alert in range.dropFirst().map({ alerts[$0] }) {
+        var summary = alert(range.lowerBound)
+        for alert in range.dropFirst().map(alert) {
             summary.created = min(summary.created, alert.created)
             summary.lastUpdate = max(summary.lastUpdate, alert.lastUpdate)
             if alert.severity < RecordSummary.unknownMember,
@@ -117,7 +118,7 @@ struct DataGenerator: Sendable {
             if summary.assignedTo < 0 { summary.assignedTo = alert.assignedTo }
         }
         summary.serviceSource = RecordSummary.nullMember
-        summary.status = UInt8(incidentStatus(index, alerts: range.map { alerts[$0] }))
+        summary.status = UInt8(incidentStatus(index, alerts: range.map(alert)))
         return summary
     }
 

@@ -39,7 +39,7 @@ public actor SecurityStore {
             var incidentSummaries: [RecordSummary] = []
             incidentSummaries.reserveCapacity(generator.incidentCount)
             for index in 0..<generator.incidentCount {
-                incidentSummaries.append(generator.incidentSummary(index, alerts: alertSummaries))
+                incidentSummaries.append(generator.incidentSummary(index) { alertSummaries[$0] })
             }
             alerts.load(alertSummaries)
             incidents.load(incidentSummaries)
