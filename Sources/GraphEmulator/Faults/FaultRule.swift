@@ -95,11 +95,7 @@ public enum RetryAfter: Sendable, Hashable {
             if seconds.rounded() == seconds, abs(seconds) < 1e12 { return String(Int(seconds)) }
             return String(seconds)
         case .httpDate(let date):
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-            return formatter.string(from: date)
+            return GraphTimestamp(date).httpDateText
         }
     }
 }

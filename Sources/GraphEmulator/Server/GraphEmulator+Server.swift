@@ -86,6 +86,7 @@ extension GraphEmulator {
         for (name, value) in response.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
+        fields.append(HTTPField(name: .date, value: RetryAfter.httpDate(emulatorRequest.received).headerValue))
         fields.append(HTTPField(name: .contentLength, value: String(response.body.count)))
         let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
         switch response.delivery {

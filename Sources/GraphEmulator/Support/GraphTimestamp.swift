@@ -72,6 +72,28 @@ public struct GraphTimestamp: Sendable, Hashable, Comparable, CustomStringConver
         return text.replacingOccurrences(of: "T", with: " ")
     }
 
+    /// The IMF-fixdate of HTTP (`Retry-After`, `Date`): `Thu, 28 May 2026 20:26:40 GMT`.
+    public var httpDateText: String {
+        let seconds = ticks >= 0 ? ticks / Self.ticksPerSecond : (ticks - Self.ticksPerSecond + 1) / Self.ticksPerSecond
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        let (year, month, day) = Self.civil(fromDays: days)
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var output: [UInt8] = Array("\(weekdays[((days % 7) + 7) % 7]), ".utf8)
+        Self.digits(day, 2, &output)
+        output.append(contentsOf: " \(months[month - 1]) ".utf8)
+        Self.digits(year, 4, &output)
+        output.append(UInt8(ascii: " "))
+        Self.digits(secondOfDay / 3600, 2, &output)
+        output.append(UInt8(ascii: ":"))
+        Self.digits(secondOfDay / 60 % 60, 2, &output)
+        output.append(UInt8(ascii: ":"))
+        Self.digits(secondOfDay % 60, 2, &output)
+        output.append(contentsOf: " GMT".utf8)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     private static func digits(_ value: Int, _ width: Int, _ output: inout [UInt8]) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
