@@ -184,7 +184,10 @@ let package = Package(
         ),
         .testTarget(
             name: "temsyncTests",
-            dependencies: ["temsync", "JSON", "GraphEmulator", "TemsyncTesting"]
+            dependencies: [
+                "temsync", "JSON", "GraphEmulator", "TemsyncTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -45,7 +45,7 @@ public struct GraphEmulator: Sendable {
             group.addTask { try await server.run() }
             let bound = await server.bound.first { _ in true }
             guard bound != nil else {
-                group.cancelAll()
+                // The server ended before it was bound: its error (e.g. the port is taken) is the answer.
                 try await group.waitForAll()
                 throw EmulatorError.didNotStart
             }
@@ -71,8 +71,10 @@ public struct GraphEmulator: Sendable {
         let server = try emulator.makeServer(logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            if await server.bound.first(where: { _ in true }) != nil { await onStart(emulator) }
+            let started = await server.bound.first(where: { _ in true }) != nil
+            if started { await onStart(emulator) }
             try await group.waitForAll()
+            if !started { throw EmulatorError.didNotStart }
         }
     }
 

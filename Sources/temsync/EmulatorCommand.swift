@@ -21,6 +21,11 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "The seed of the generated data set (the same seed gives the same data).") var seed: UInt64 = 1
     @Option(help: "How many alerts to generate.") var alerts = 500
     @Option(
+        help: ArgumentHelp(
+            "The newest createdDateTime of the generated data (e.g. 2026-01-31T00:00:00Z); default: now. Fix it to get "
+                + "the same data on every start.", valueName: "date-time"))
+    var end: String?
+    @Option(
         name: .customLong("data"),
         help: ArgumentHelp(
             "Serve the records of this JSON file instead of generated ones (repeatable).", valueName: "file"))
@@ -36,11 +41,19 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Log each request (method, path, status) to standard error.") var logRequests = false
 
     func run() async throws {
+        var endDate: Date?
+        if let end {
+            guard let instant = GraphTimestamp(parsing: end) else {
+                throw ValidationError("--end '\(end)' is not a date-time like 2026-01-31T00:00:00Z")
+            }
+            endDate = instant.date
+        }
         let (secret, secretSource) = try resolveSecret()
         var configuration = EmulatorConfiguration(
             host: host, port: port, apps: [DemoTenant.app(secret: secret)], tokenLifetime: tokenLifetime,
             dataSet: dataFiles.isEmpty
-                ? .generated(GeneratorOptions(seed: seed, alertCount: alerts)) : try DataSet.files(dataFiles),
+                ? .generated(GeneratorOptions(seed: seed, alertCount: alerts, end: endDate))
+                : try DataSet.files(dataFiles),
             journal: JournalOptions(capacity: 0))
         var caFile: String?
         if let tlsDir {

@@ -195,3 +195,14 @@ import Testing
         }
     }
 }
+
+@Suite struct NextLinkOriginTests {
+    @Test func pointsTheNextLinkElsewhere() async throws {
+        let rule = FaultRule(.alerts, requests: [1], action: .nextLinkOrigin("http://127.0.0.2:9"))
+        try await FaultTests.run([rule], alerts: 30) { emulator, http, token in
+            let page = try await http.get(emulator.alertsURL + "?$top=10", token: token).json()
+            let next = try #require(page["@odata.nextLink"]?.stringValue)
+            #expect(next.hasPrefix("http://127.0.0.2:9/v1.0/security/alerts_v2?$top=10&$skiptoken="))
+        }
+    }
+}

@@ -157,3 +157,24 @@ import Testing
         #expect(data.incidents.allSatisfy { $0["@odata.type"] == "#microsoft.graph.security.incident" })
     }
 }
+
+@Suite struct GeneratedDataSetTests {
+    @Test func matchesWhatTheEmulatorServes() async throws {
+        let options = GeneratorOptions(seed: 5, alertCount: 40, end: TestData.end)
+        let offline = GeneratedDataSet(options)
+        try await GraphEmulator.withRunning(TestData.configuration(dataSet: .generated(options))) { emulator in
+            try await TestHTTP.with { http in
+                let token = try await http.token(emulator)
+                let id = offline.alertID(3)
+                var served = try await http.get(
+                    emulator.alertsURL + "/" + id, token: token, headers: [("Prefer", "include-unknown-enum-members")]
+                ).json()
+                served["@odata.context"] = nil
+                #expect(served.encodedString() == offline.alert(3).encodedString())
+                let incident = offline.incident(0, expandAlerts: true)
+                #expect(incident["id"] == .string(offline.incidentID(0)))
+                #expect(incident["alerts"]?.arrayValue?.first?["id"] == .string(offline.alertID(0)))
+            }
+        }
+    }
+}

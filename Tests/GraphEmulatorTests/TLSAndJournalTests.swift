@@ -71,3 +71,15 @@ import Testing
         }
     }
 }
+
+@Suite struct StartupTests {
+    @Test func reportsAPortThatIsTaken() async throws {
+        try await GraphEmulator.withRunning(TestData.configuration(alerts: 1)) { first in
+            var configuration = TestData.configuration(alerts: 1)
+            configuration.port = first.port
+            await #expect(throws: (any Error).self) {
+                try await GraphEmulator.withRunning(configuration) { _ in }
+            }
+        }
+    }
+}

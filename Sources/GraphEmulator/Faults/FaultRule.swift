@@ -79,6 +79,9 @@ public enum FaultAction: Sendable, Hashable {
     /// Answer a list request normally but without `@odata.nextLink`, even when the page is full (observed on
     /// alerts_v2, GRAPH.md §2).
     case omitNextLink
+    /// Answer a list request normally but with an `@odata.nextLink` on another origin (`scheme://host:port`): not
+    /// something Graph does, but what a client must refuse to follow with its token.
+    case nextLinkOrigin(String)
     /// Every access token issued so far counts as expired from this request on (a token that expires mid-run);
     /// the request itself is then refused with 401 like any request bearing such a token.
     case expireTokens

@@ -28,7 +28,8 @@ extension DataGenerator {
         writer.key("incidentWebUrl")
         writer.string("https://security.microsoft.com/incidents/\(id)?tid=\(tenant)")
         writer.key("redirectIncidentId")
-        writer.string(status == "redirected" ? String(DataGenerator.firstIncidentNumber + index / 2) : nil)
+        writer.string(
+            status == "redirected" ? String(DataGenerator.firstIncidentNumber + (index == 0 ? 1 : index / 2)) : nil)
         writer.key("tenantId")
         writer.string(tenant)
         writer.key("displayName")

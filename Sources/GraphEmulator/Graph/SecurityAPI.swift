@@ -54,16 +54,20 @@ struct SecurityAPI: Sendable {
         }
     }
 
-    func respond(to request: EmulatorRequest, resource: Resource, omitNextLink: Bool) async -> EmulatorResponse {
+    func respond(
+        to request: EmulatorRequest, resource: Resource, omitNextLink: Bool, nextLinkOrigin: String? = nil
+    ) async -> EmulatorResponse {
         let includeUnknown = Self.includesUnknownMembers(request.header("Prefer"))
         do {
             switch resource {
             case .alerts:
                 return try await list(
-                    request, entitySet: .alerts, includeUnknown: includeUnknown, omitNextLink: omitNextLink)
+                    request, entitySet: .alerts, includeUnknown: includeUnknown, omitNextLink: omitNextLink,
+                    origin: nextLinkOrigin)
             case .incidents:
                 return try await list(
-                    request, entitySet: .incidents, includeUnknown: includeUnknown, omitNextLink: omitNextLink)
+                    request, entitySet: .incidents, includeUnknown: includeUnknown, omitNextLink: omitNextLink,
+                    origin: nextLinkOrigin)
             case .alert(let id):
                 try Self.refuseOptions(request, allowing: [])
                 guard let body = await services.store.alertBody(id: id) else { return notFound(request) }
@@ -112,7 +116,7 @@ struct SecurityAPI: Sendable {
     }
 
     private func list(
-        _ request: EmulatorRequest, entitySet: EntitySet, includeUnknown: Bool, omitNextLink: Bool
+        _ request: EmulatorRequest, entitySet: EntitySet, includeUnknown: Bool, omitNextLink: Bool, origin: String?
     )
         async throws(ODataError) -> EmulatorResponse
     {
@@ -134,7 +138,7 @@ struct SecurityAPI: Sendable {
         var nextLink: String?
         if result.hasMore, !omitNextLink, let last = result.last {
             nextLink = Self.nextLink(
-                root: services.address.graphRoot, path: request.path, query: request.query,
+                root: origin ?? services.address.graphRoot, path: request.path, query: request.query,
                 token: SkipToken.encode(last, fingerprint: fingerprint))
         }
         let context =

@@ -83,8 +83,12 @@ struct EmulatorHandler: Sendable {
                 request: request)
         }
         if let refusal = await authorize(request, resource: resource) { return refusal }
+        let origin = actions.lazy.compactMap { action -> String? in
+            if case .nextLinkOrigin(let origin) = action { return origin }
+            return nil
+        }.first
         return await SecurityAPI(services: services).respond(
-            to: request, resource: resource, omitNextLink: actions.contains(.omitNextLink))
+            to: request, resource: resource, omitNextLink: actions.contains(.omitNextLink), nextLinkOrigin: origin)
     }
 
     /// 401 for a missing, malformed, foreign or expired token; 403 for a missing permission; 429 when the app's

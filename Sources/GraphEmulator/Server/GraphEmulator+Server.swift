@@ -49,7 +49,12 @@ extension GraphEmulator {
                 continuation.yield(address.port)
                 continuation.finish()
             })
-        return RunningServer(run: { try await server.run() }, bound: bound)
+        return RunningServer(
+            run: {
+                // However the server ends (stopped, or failed to bind), nobody waits for the port any longer.
+                defer { continuation.finish() }
+                try await server.run()
+            }, bound: bound)
     }
 
     private static func serve(
