@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import NIOCore
 
 /// `/v1.0/security/alerts_v2` and `/v1.0/security/incidents` (with `/{id}` and `/{id}/alerts`), after the
 /// bearer token was accepted.
@@ -162,7 +163,7 @@ struct SecurityAPI: Sendable {
         _ bodies: [RecordBody], context: String, count: Int?, nextLink: String?, includeUnknown: Bool
     ) -> EmulatorResponse {
         let renderer = RecordRenderer(generator: services.store.generator)
-        var writer = JSONStreamWriter(capacity: 2048 + bodies.count * 4096)
+        var writer = JSONStreamWriter(capacity: 2048 + bodies.count * 7168)
         writer.beginObject()
         writer.key("@odata.context")
         writer.string(services.address.graphRoot + "/v1.0/$metadata#" + context)
@@ -180,7 +181,7 @@ struct SecurityAPI: Sendable {
         writer.endArray()
         writer.endObject()
         return EmulatorResponse(
-            status: 200, headers: [("Content-Type", GraphResponse.jsonContentType)], body: writer.bytes)
+            status: 200, headers: [("Content-Type", GraphResponse.jsonContentType)], buffer: writer.byteBuffer)
     }
 
     private func single(

@@ -92,14 +92,14 @@ extension GraphEmulator {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         fields.append(HTTPField(name: .date, value: RetryAfter.httpDate(emulatorRequest.received).headerValue))
-        fields.append(HTTPField(name: .contentLength, value: String(response.body.count)))
+        fields.append(HTTPField(name: .contentLength, value: String(response.body.readableBytes)))
         let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
         switch response.delivery {
         case .complete:
-            try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: response.body))
         case .cutAfter(let count):
             var bodyWriter = try await writer.writeHead(head)
-            try await bodyWriter.write(ByteBuffer(bytes: response.body.prefix(count)))
+            try await bodyWriter.write(response.body.getSlice(at: 0, length: count) ?? ByteBuffer())
             // Let the partial body reach the socket before the connection is torn down.
             try await Task.sleep(for: .milliseconds(50))
             throw ConnectionCut()
