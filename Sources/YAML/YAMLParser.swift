@@ -23,7 +23,9 @@ public struct YAMLParser: Sendable {
                 at: SourceLocation(file: file, line: 1, column: 1))
             return YAMLStream(documents: [], diagnostics: [error])
         }
-        return bytes.withUnsafeBufferPointer { buffer in
+        // libyaml would count a byte-order mark as a column of line 1: drop it here (the encoding is UTF-8 anyway).
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        return body.withUnsafeBufferPointer { buffer in
             if let offset = TextPosition.firstInvalidUTF8(in: buffer) {
                 let error = Diagnostic.error(
                     "invalid UTF-8: byte 0x\(Self.hex(buffer[offset])) cannot appear here; save the file as UTF-8",

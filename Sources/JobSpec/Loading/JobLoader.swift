@@ -40,7 +40,8 @@ public struct JobLoader: Sendable {
         let parser = YAMLParser(limits: limits)
         for file in files {
             set.files.append(file.path)
-            set.sources[file.path] = String(decoding: file.bytes, as: UTF8.self)
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            set.sources[file.path] = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
             let stream = parser.parse(file.bytes, file: file.path)
             diagnostics += stream.diagnostics
             for document in stream.documents where document.isSound {

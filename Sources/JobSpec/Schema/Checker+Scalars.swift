@@ -107,7 +107,10 @@ extension Checker {
     mutating func checkEnumeration(_ node: Node, _ enumeration: EnumShape, path: KeyPath) -> String? {
         let listing = enumeration.members.sorted().joined(separator: ", ")
         guard case .string(let text)? = Self.scalar(node) else {
-            return mismatch(node, expected: "one of: \(listing)", path: path)
+            let sorted = enumeration.members.sorted()
+            let alternatives =
+                sorted.count > 1 ? sorted.dropLast().joined(separator: ", ") + " or " + sorted.last! : listing
+            return mismatch(node, expected: alternatives, path: path)
         }
         if enumeration.members.contains(text) { return text }
         if let reason = enumeration.refused[text] {
