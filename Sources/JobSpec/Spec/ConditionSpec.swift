@@ -24,8 +24,9 @@ public struct ConditionSpec: Sendable, Hashable {
         self.ignoreCase = object.boolean("ignore_case") ?? false
         self.location = object.location
         func list(_ key: String) -> [Located<JSON>]? {
-            object.json(key).flatMap { located in
-                located.value.arrayValue.map { $0.map { Located($0, at: located.location) } }
+            object[key]?.value.list?.compactMap { item in
+                if case .json(let json) = item.value { return Located(json, at: item.location) }
+                return nil
             }
         }
         if let value = object.json("equals") {
