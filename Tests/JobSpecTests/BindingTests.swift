@@ -67,18 +67,25 @@ import Testing
 
         #expect(job.mapping.emit.value == .incidents)
         #expect(job.mapping.conditions.count == 6)
-        #expect(job.mapping.conditions[2].test == .isIn([
-            Located(.string("microsoftDefenderForEndpoint"), at: SourceLocation(file: file, line: 44, column: 56)),
-            Located(5, at: SourceLocation(file: file, line: 44, column: 86)),
-            Located(true, at: SourceLocation(file: file, line: 44, column: 89)),
-            Located(.null, at: SourceLocation(file: file, line: 44, column: 95)),
-        ]))
-        #expect(job.mapping.conditions[5].test == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 46))))
+        #expect(
+            job.mapping.conditions[2].test
+                == .isIn([
+                    Located(
+                        .string("microsoftDefenderForEndpoint"), at: SourceLocation(file: file, line: 44, column: 56)),
+                    Located(5, at: SourceLocation(file: file, line: 44, column: 86)),
+                    Located(true, at: SourceLocation(file: file, line: 44, column: 89)),
+                    Located(.null, at: SourceLocation(file: file, line: 44, column: 95)),
+                ]))
+        #expect(
+            job.mapping.conditions[5].test
+                == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 46))))
         #expect(job.mapping.conditions[5].ignoreCase)
         #expect(job.mapping.indicators.exclude.count == 4)
         let fields = try #require(job.mapping.fields)
         #expect(fields.entries.map(\.name.value) == ["id", "kind", "constant_list", "title", "severity", "nested"])
-        #expect(fields.entries[2].rule.source == .constant(Located([1, "two", ["three": 3]], at: .init(file: file, line: 57, column: 29))))
+        #expect(
+            fields.entries[2].rule.source
+                == .constant(Located([1, "two", ["three": 3]], at: .init(file: file, line: 57, column: 29))))
         let severity = fields.entries[4].rule
         #expect(severity.transforms.map(\.name.value).prefix(3) == ["lowercase", "trim", "join"])
         #expect(severity.transforms[2].argument?.value == ",")
@@ -105,7 +112,11 @@ import Testing
         #expect(edl.expireAfter == .seconds(30 * 86_400))
         #expect(http.method == .put)
         #expect(http.headers.map(\.name.value) == ["Authorization", "X-Signature", "X-Source"])
-        #expect(http.headers[0].value == .secret(SecretReference(.environment("TEM_TOKEN"), prefix: "Bearer ", at: .init(file: file, line: 79, column: 22))))
+        #expect(
+            http.headers[0].value
+                == .secret(
+                    SecretReference(
+                        .environment("TEM_TOKEN"), prefix: "Bearer ", at: .init(file: file, line: 79, column: 22))))
         #expect(http.headers[2].value == .text("temsync"))
         #expect(http.gzip)
         #expect(http.timeout == .seconds(45))
@@ -128,7 +139,10 @@ import Testing
     @Test func aJobUsesItsNamedConnection() throws {
         let set = try Fixtures.load("valid/named-connection.yaml")
         let job = try #require(set.job(named: "uses-lab"))
-        #expect(job.connection == .named(Located("lab", at: SourceLocation(file: "valid/named-connection.yaml", line: 11, column: 13))))
+        #expect(
+            job.connection
+                == .named(Located("lab", at: SourceLocation(file: "valid/named-connection.yaml", line: 11, column: 13)))
+        )
         #expect(set.connection(for: job)?.cloud == .usGov)
         #expect(set.jobs(using: "lab").map(\.name.value) == ["uses-lab"])
     }
@@ -136,7 +150,10 @@ import Testing
     @Test func namedConnectionsAcrossFilesResolve() {
         let set = JobLoader().load(texts: [
             ("a.yaml", "version: 1\nname: a\nconnection: shared\nsources: {alerts: {}}\noutputs: [{type: stdout}]\n"),
-            ("b.yaml", "version: 1\nkind: connection\nname: shared\ntenant_id: 11111111-2222-3333-4444-555555555555\nclient_id: 66666666-7777-8888-9999-000000000000\nclient_secret: {env: S}\n"),
+            (
+                "b.yaml",
+                "version: 1\nkind: connection\nname: shared\ntenant_id: 11111111-2222-3333-4444-555555555555\nclient_id: 66666666-7777-8888-9999-000000000000\nclient_secret: {env: S}\n"
+            ),
         ])
         #expect(set.diagnostics == [])
         #expect(set.jobs.count == 1)
@@ -147,6 +164,7 @@ import Testing
         let set = JobLoader().load(texts: [("a.yaml", job), ("b.yaml", "\n" + job)])
         let duplicate = set.diagnostics.first { $0.message == "job name 'twin' is already used" }
         #expect(duplicate?.location == SourceLocation(file: "b.yaml", line: 3, column: 7))
-        #expect(duplicate?.notes == [.init("first defined here", at: SourceLocation(file: "a.yaml", line: 2, column: 7))])
+        #expect(
+            duplicate?.notes == [.init("first defined here", at: SourceLocation(file: "a.yaml", line: 2, column: 7))])
     }
 }

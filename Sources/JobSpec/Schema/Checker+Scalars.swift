@@ -33,6 +33,10 @@ extension Checker {
             return mismatch(
                 node, expected: "an integer", path: path, hint: quoted ? " (quoted scalars are strings)" : "")
         }
+        if let minimum, minimum == maximum, number != minimum {
+            error("\(path.subject) must be \(minimum), found \(number)", at: node.location)
+            return nil
+        }
         if let minimum, let maximum, !(minimum...maximum).contains(number) {
             error("\(path.subject) must be from \(minimum) to \(maximum), found \(number)", at: node.location)
             return nil

@@ -133,7 +133,9 @@ extension ConnectionSpec {
 
     static let documentShape = ObjectShape(
         [
-            Field("version", .integer(minimum: 1, maximum: nil), required: true, "the job file format version: 1"),
+            Field(
+                "version", .integer(minimum: 1, maximum: JobSpec.highestSupportedVersion), required: true,
+                "the job file format version: 1"),
             Field("kind", .enumeration(EnumShape(["job", "connection"])), required: true, "connection"),
             Field("name", .string(Formats.name), required: true, "the Connection Name jobs refer to"),
         ] + fields, summary: "a named connection")

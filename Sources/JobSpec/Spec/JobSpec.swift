@@ -64,7 +64,9 @@ public struct JobSpec: Sendable, Hashable {
 
     static let shape = ObjectShape(
         [
-            Field("version", .integer(minimum: 1, maximum: nil), required: true, "the job file format version: 1"),
+            Field(
+                "version", .integer(minimum: 1, maximum: JobSpec.highestSupportedVersion), required: true,
+                "the job file format version: 1"),
             Field(
                 "kind", .enumeration(EnumShape(["job", "connection"])), default: "job",
                 "job (the default) or connection"),
