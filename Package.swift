@@ -29,10 +29,10 @@ let package = Package(
         .target(name: "Diagnostics"),
         // libyaml events -> a Sendable node tree with line:column marks.
         .target(name: "YAML", dependencies: ["Diagnostics", "CYAML"]),
-        // The job file schema: binding with diagnostics, secret references, JSON Schema.
-        .target(name: "JobSpec", dependencies: ["YAML", "Diagnostics"]),
         // A JSON value with a fast byte parser and a deterministic writer.
         .target(name: "JSON"),
+        // The job file schema: binding with diagnostics, secret references, JSON Schema, the loader.
+        .target(name: "JobSpec", dependencies: ["YAML", "Diagnostics", "JSON"]),
         // HTTP plumbing shared by the Graph client and the outputs: client factory (proxy, TLS trust),
         // retry policy, Retry-After, capped body reads, redacted secrets.
         .target(

@@ -1,0 +1,103 @@
+import Diagnostics
+
+extension OutputSpec {
+    /// Header names whose values are credentials: an inline value is refused.
+    static func isCredentialHeader(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        if ["authorization", "proxy-authorization", "cookie"].contains(lowered) { return true }
+        return ["key", "token", "secret", "password", "signature"].contains { lowered.contains($0) }
+    }
+
+    static let shape = Shape.union(
+        UnionShape(
+            discriminator: "type", noun: "output type",
+            common: [Field("name", .string(Formats.name), "a name for reports and logs (default: the type)")],
+            variants: [
+                ("stdout", ObjectShape([], summary: "JSON Lines on standard output")),
+                (
+                    "file",
+                    ObjectShape(
+                        [
+                            Field("path", .string(.nonEmpty), required: true, "the file written"),
+                            Field(
+                                "format", .enumeration(EnumShape(FileOutput.Format.allCases.map(\.rawValue))),
+                                "jsonl, json or csv (default: from the extension, else jsonl)"),
+                            Field(
+                                "mode", .enumeration(EnumShape(FileOutput.Mode.allCases.map(\.rawValue))),
+                                default: "replace", "replace the file, or append (jsonl only)"),
+                        ], summary: "a file", rules: fileRules)
+                ),
+                (
+                    "edl",
+                    ObjectShape(
+                        [
+                            Field("dir", .string(.nonEmpty), required: true, "the folder of the lists"),
+                            Field(
+                                "layout", .enumeration(EnumShape(EDLOutput.Layout.allCases.map(\.rawValue))),
+                                default: "per_type", "one list per indicator type, or one combined list"),
+                            Field(
+                                "types",
+                                .list(.enumeration(EnumShape(IndicatorType.allCases.map(\.rawValue))), minItems: 1),
+                                "indicator types listed (default: all)"),
+                            Field("max_entries", .integer(minimum: 1, maximum: nil), "most entries per file"),
+                            Field(
+                                "expire_after", .duration,
+                                "keep indicators from earlier runs until this long after they were last seen"),
+                        ], summary: "external dynamic lists for firewalls")
+                ),
+                (
+                    "stix",
+                    ObjectShape(
+                        [
+                            Field("path", .string(.nonEmpty), required: true, "the STIX 2.1 bundle written"),
+                            Field("identity", .string(.nonEmpty), default: "temsync", "the producer's name"),
+                        ], summary: "a STIX 2.1 bundle")
+                ),
+                (
+                    "http",
+                    ObjectShape(
+                        [
+                            Field("url", .string(Formats.httpURL), required: true, "where batches are sent"),
+                            Field(
+                                "method", .enumeration(EnumShape(HTTPOutput.Method.allCases.map(\.rawValue))),
+                                default: "POST", "POST or PUT"),
+                            Field(
+                                "headers",
+                                .dictionary(
+                                    key: Formats.headerName,
+                                    value: .secret(
+                                        SecretShape(noun: "header value", allowsPrefix: true, allowsInline: true))),
+                                "extra headers: a string, or a secret reference with an optional prefix"),
+                            Field(
+                                "batch_size", .integer(minimum: 1, maximum: 10000), default: 500,
+                                "records per request"),
+                            Field("gzip", .boolean, default: false, "gzip request bodies"),
+                            Field("timeout", .duration, default: "30s", "time for one request"),
+                        ], summary: "an HTTP endpoint", rules: httpRules)
+                ),
+            ]))
+
+    @Sendable static func fileRules(_ object: ValueObject) -> [Diagnostic] {
+        guard let mode = object.string("mode"), mode.value == "append", object.isWritten("mode"),
+            let path = object.string("path")
+        else { return [] }
+        let format =
+            object.string("format").flatMap { FileOutput.Format(rawValue: $0.value) } ?? format(forPath: path.value)
+        guard format != .jsonl else { return [] }
+        return [.error("mode 'append' works only with format 'jsonl', not '\(format.rawValue)'", at: mode.location)]
+    }
+
+    @Sendable static func httpRules(_ object: ValueObject) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for entry in object.object("headers")?.entries ?? [] {
+            if case .string = entry.value.value, isCredentialHeader(entry.key.value) {
+                problems.append(
+                    .error(
+                        "header '\(entry.key.value)' carries a credential: its value must be a reference "
+                            + "({ env: NAME } or { file: PATH }, with an optional prefix), not a value: secrets in "
+                            + "job files end up in git", at: entry.value.location))
+            }
+        }
+        return problems
+    }
+}
