@@ -26,7 +26,7 @@ import Testing
             name: "stix", options: .init(path: scratch.file("out/bundle.json"), validFor: .seconds(7 * 86_400)),
             context: Samples.context())
         try await deliver(output, [Self.records])
-        let identity = "identity--" + UUIDv5.make(name: "stix-identity|temsync")
+        let identity = "identity--" + STIXIdentifier.uuid5(name: "stix-identity|temsync")
         let url = Self.records[0].indicators[0]
         let md5 = Self.records[0].indicators[1]
         let text = try scratch.read("out/bundle.json")
@@ -65,6 +65,16 @@ import Testing
             address["description"] == "IPv4 address seen in 2 Microsoft Defender XDR alerts (highest severity: high)")
         #expect(address["confidence"] == 85)
         #expect(address["pattern"] == "[ipv4-addr:value = '203.0.113.7']")
+    }
+
+    @Test func makesTheSameIDsAsPythonsUUID5() {
+        // uuid.uuid5(uuid.UUID("f189aac1-…"), "ipv4|203.0.113.7"): Mapping's indicator id.
+        #expect(
+            STIXBundle.indicatorID(Indicator(type: .ipv4, value: "203.0.113.7", id: "not-a-uuid"))
+                == "indicator--21143674-b9c5-5cb2-9051-89508922ba9c")
+        #expect(
+            STIXBundle(identityName: "temsync", validFor: nil, fallbackTime: Samples.start).identityID
+                == "identity--02b4c8be-ee8b-5ce1-ab88-87c9fa342b02")
     }
 
     @Test func writesTheRightPatternForEveryType() {

@@ -79,6 +79,8 @@ public actor EDLOutput: Output {
     public func prepare() async throws {
         guard !prepared else { return }
         guard opened else { throw OutputError(.usage, output: name, "prepare called before open") }
+        counters.delivered = 0
+        counters.skipped = 0
         do {
             let listed = merge()
             try stageLists(listed)

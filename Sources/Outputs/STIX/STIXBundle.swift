@@ -18,7 +18,7 @@ struct STIXBundle {
     let validFor: Duration?
     let fallbackTime: Date
 
-    var identityID: String { "identity--" + UUIDv5.make(name: "stix-identity|" + identityName) }
+    var identityID: String { "identity--" + STIXIdentifier.uuid5(name: "stix-identity|" + identityName) }
 
     var identity: JSON {
         [
@@ -31,8 +31,10 @@ struct STIXBundle {
 
     static func indicatorID(_ indicator: Indicator) -> String {
         let uuid =
-            UUIDv5.isUUID(indicator.id)
-            ? indicator.id : UUIDv5.make(name: indicator.type.rawValue + "|" + indicator.value)
+            STIXIdentifier.isUUID(indicator.id)
+            ? indicator.id
+            : STIXIdentifier.uuid5(
+                namespace: STIXIdentifier.indicatorNamespace, name: indicator.type.rawValue + "|" + indicator.value)
         return "indicator--" + uuid
     }
 
@@ -136,7 +138,7 @@ struct STIXBundle {
 
         func finish() -> String {
             let digest = hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-            return "bundle--" + UUIDv5.make(name: "stix-bundle|" + digest)
+            return "bundle--" + STIXIdentifier.uuid5(name: "stix-bundle|" + digest)
         }
     }
 

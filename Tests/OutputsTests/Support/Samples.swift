@@ -17,7 +17,9 @@ enum Samples {
         lastSeen: Date? = nil, alerts: Set<String> = [], verdicts: Set<String> = [], techniques: Set<String> = []
     ) -> Indicator {
         Indicator(
-            type: type, value: value, id: UUIDv5.make(name: "\(type.rawValue)|\(value)"), firstSeen: firstSeen,
+            type: type, value: value,
+            id: STIXIdentifier.uuid5(namespace: STIXIdentifier.indicatorNamespace, name: "\(type.rawValue)|\(value)"),
+            firstSeen: firstSeen,
             lastSeen: lastSeen, severity: severity, alertIDs: alerts, mitreTechniques: techniques, verdicts: verdicts)
     }
 

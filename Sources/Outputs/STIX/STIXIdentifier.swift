@@ -1,12 +1,16 @@
 import Crypto
 import Foundation
 
-/// Name-based UUIDs (RFC 9562 version 5: SHA-1 over a namespace and a name), lowercase.
-enum UUIDv5 {
-    /// temsync's namespace for the ids the outputs make themselves (STIX identity and bundle, fall-back indicator ids).
-    static let temsync = UUID(uuidString: "6f1d3c52-7a0e-4c8b-9e55-2b7d0f4a9c31")!
+/// Name-based UUIDs (RFC 9562 version 5: SHA-1 over a namespace and a name), lowercase, for the STIX ids the output
+/// makes itself. (Named apart from Mapping's `UUIDv5` so both modules can be imported together.)
+enum STIXIdentifier {
+    /// temsync's namespace for the identity and bundle ids.
+    static let outputNamespace = UUID(uuidString: "6f1d3c52-7a0e-4c8b-9e55-2b7d0f4a9c31")!
+    /// Mapping's indicator namespace (UUIDv5 of the URL namespace and `urn:temsync:indicator`): an indicator id made
+    /// here is the one `Indicator.id(type:value:)` gives.
+    static let indicatorNamespace = UUID(uuidString: "f189aac1-dab1-51e4-b857-6912a3ece631")!
 
-    static func make(namespace: UUID = temsync, name: String) -> String {
+    static func uuid5(namespace: UUID = outputNamespace, name: String) -> String {
         var hash = Insecure.SHA1()
         withUnsafeBytes(of: namespace.uuid) { hash.update(bufferPointer: $0) }
         hash.update(data: Array(name.utf8))
