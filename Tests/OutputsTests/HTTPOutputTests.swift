@@ -18,8 +18,15 @@ import Transport
 
     static let policy = RetryPolicy(maxAttempts: 5, initialDelay: .seconds(1), jitter: .none)
 
-    func withClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+    func withClient<T>(
+        connectTimeout: Duration = .seconds(10), _ body: (HTTPClient) async throws -> T
+    ) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .milliseconds(
+            Int64(
+                connectTimeout.components.seconds * 1000 + connectTimeout.components.attoseconds / 1_000_000_000_000_000
+            ))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let result = try await body(client)
             try await client.shutdown()
@@ -171,6 +178,24 @@ import Transport
         #expect(sleeps.all == [.seconds(1), .seconds(2)])
         #expect(logs.all.filter { $0.hasPrefix("warning retrying a batch") }.count == 2)
         #expect(!logs.all.contains { $0.contains("s3cr3t") })
+    }
+
+    @Test func retriesARefusedConnectionThenGivesUp() async throws {
+        // Port 1 (tcpmux): nothing listens there on a normal machine, so the connection is refused.
+        let url = "http://127.0.0.1:1/ingest"
+        let sleeps = RecordedSleeps()
+        // AsyncHTTPClient keeps trying to connect until its connect timeout: keep that short here.
+        let error = try await withClient(connectTimeout: .milliseconds(200)) { client in
+            let options = HTTPOutputOptions(
+                url: url, retry: RetryPolicy(maxAttempts: 2, initialDelay: .seconds(1), jitter: .none))
+            let output = HTTPOutput(
+                name: "tem", options: options, context: Samples.context(), client: client, runtime: sleeps.runtime)
+            return await #expect(throws: OutputError.self) { try await deliver(output, [Self.records]) }
+        }
+        #expect(sleeps.all == [.seconds(1)])
+        #expect(
+            error?.description.hasPrefix(
+                "output 'tem': gave up after 2 attempts (no attempts were left): POST \(url) failed: ") == true)
     }
 
     @Test func redactsSecretHeaderValuesWhenPrinted() {
