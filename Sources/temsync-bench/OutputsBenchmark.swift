@@ -56,11 +56,12 @@ struct OutputsBenchmark: AsyncParsableCommand {
             default:
                 throw ValidationError("unknown target '\(name)' (jsonl, csv, json, edl, stix, fanout)")
             }
-            let (seconds, reports) = try await measure(outputs)
+            let (seconds, cpu, reports) = try await measure(outputs)
             let bytes = reports.reduce(0) { $0 + $1.bytes }
             let rate = Double(records) / seconds
             print(
                 "\(name.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                    + String(format: "cpu %7.2f s  %10.0f records/cpu-s  ", cpu, Double(records) / cpu)
                     + String(
                         format: "%8.2f s  %10.0f records/s  %8.1f MB written  %7.1f MB/s  peak RSS %6.0f MB",
                         seconds, rate, Double(bytes) / 1e6, Double(bytes) / 1e6 / seconds, Self.peakResidentMB()))
@@ -68,41 +69,53 @@ struct OutputsBenchmark: AsyncParsableCommand {
     }
 
     /// One output: only its calls are timed (the batches are made in between, never at the same time). Several
-    /// (`fanout`): `OutputFanOut` runs them concurrently while the batches are made, so the wall time is reported
-    /// with the time spent making batches taken out — a lower bound of what the outputs cost together.
-    private func measure(_ outputs: [any Output]) async throws -> (Double, [OutputReport]) {
+    /// (`fanout`): `OutputFanOut` runs them concurrently while the batches are made, so the wall and CPU times are
+    /// reported with the time spent making batches taken out. CPU time is the process's, so it does not depend on
+    /// what else the machine runs; wall time does.
+    private func measure(_ outputs: [any Output]) async throws -> (Double, Double, [OutputReport]) {
         let clock = ContinuousClock()
         if outputs.count == 1, let output = outputs.first {
             var spent = Duration.zero
+            var cpu = 0.0
             var started = clock.now
+            var cpuStarted = Self.cpuSeconds()
             try await output.open()
             spent += clock.now - started
+            cpu += Self.cpuSeconds() - cpuStarted
             var first = 0
             while first < records {
                 let batch = (first..<min(first + batchSize, records)).map(Self.record)
                 started = clock.now
+                cpuStarted = Self.cpuSeconds()
                 try await output.write(batch)
                 spent += clock.now - started
+                cpu += Self.cpuSeconds() - cpuStarted
                 first += batchSize
             }
             started = clock.now
+            cpuStarted = Self.cpuSeconds()
             try await output.commit()
             spent += clock.now - started
-            return (spent.seconds, [await output.report()])
+            cpu += Self.cpuSeconds() - cpuStarted
+            return (spent.seconds, cpu, [await output.report()])
         }
         var making = Duration.zero
+        var makingCPU = 0.0
+        let cpuStart = Self.cpuSeconds()
         let start = clock.now
         let reports = try await OutputFanOut(outputs: outputs).deliver { feed in
             var first = 0
             while first < records {
                 let made = clock.now
+                let madeCPU = Self.cpuSeconds()
                 let batch = (first..<min(first + batchSize, records)).map(Self.record)
                 making += clock.now - made
+                makingCPU += Self.cpuSeconds() - madeCPU
                 try await feed.send(batch)
                 first += batchSize
             }
         }
-        return ((clock.now - start - making).seconds, reports)
+        return ((clock.now - start - making).seconds, Self.cpuSeconds() - cpuStart - makingCPU, reports)
     }
 
     /// A record shaped like `emit: indicators` output: one indicator of a rotating type, unique values.
@@ -132,6 +145,13 @@ struct OutputsBenchmark: AsyncParsableCommand {
             "source": "microsoft_365_defender",
         ]
         return Record(id: id, kind: .indicator, fields: fields, indicators: [indicator])
+    }
+
+    /// CPU time of the whole process (user + system): what the outputs cost whatever else the machine is doing.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func peakResidentMB() -> Double {

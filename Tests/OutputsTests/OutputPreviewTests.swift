@@ -38,6 +38,12 @@ import Testing
         #expect(stix.target == "stix b.json (STIX 2.1 bundle, identity 'temsync')")
     }
 
+    @Test func namesOutputsByTypeAndNumbersRepeats() {
+        #expect(
+            OutputSpec.defaultNames(forTypes: ["file", "edl", "file", "http", "file"])
+                == ["file-1", "edl", "file-2", "http", "file-3"])
+    }
+
     @Test func describesEachTarget() {
         let targets = [
             OutputSpec(name: "o", configuration: .stdout).target,

@@ -17,6 +17,16 @@ public struct OutputSpec: Sendable, Hashable {
         self.configuration = configuration
     }
 
+    /// The default names of a job's outputs of these types, in order: the type, or `<type>-<n>` (n from 1, in file
+    /// order) when the type appears more than once (`["file", "edl", "file"]` → `["file-1", "edl", "file-2"]`).
+    public static func defaultNames(forTypes types: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return types.map { type in
+            seen[type, default: 0] += 1
+            return types.filter { $0 == type }.count == 1 ? type : "\(type)-\(seen[type]!)"
+        }
+    }
+
     /// `stdout`, `file`, `edl`, `stix` or `http`.
     public var type: String {
         switch configuration {

@@ -23,12 +23,15 @@ import Darwin
 /// second entry onto the list — is refused (`nil`) and counted as skipped.
 struct EDLEntry: Comparable {
     var kind: Indicator.Kind
+    /// ASCII only (non-ASCII is refused or percent-encoded), so `String` order is byte order.
     var line: String
-    var sortKey: [UInt8]
+    /// Addresses sort by their number; zero for the other types.
+    var number: UInt128 = 0
 
     static func < (lhs: EDLEntry, rhs: EDLEntry) -> Bool {
-        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-        return lhs.sortKey.lexicographicallyPrecedes(rhs.sortKey)
+        if lhs.kind != rhs.kind { return lhs.kind.order < rhs.kind.order }
+        if lhs.number != rhs.number { return lhs.number < rhs.number }
+        return lhs.line < rhs.line
     }
 
     init?(kind: Indicator.Kind, value: String) {
@@ -40,28 +43,24 @@ struct EDLEntry: Comparable {
                 return nil
             }
             line = text
-            sortKey = bytes
+            number = bytes.reduce(0) { $0 << 8 | UInt128($1) }
         case .domain:
             guard let domain = Self.domain(value) else { return nil }
             line = domain
-            sortKey = Array(domain.utf8)
         case .url:
             guard let url = Self.url(value) else { return nil }
             line = url
-            sortKey = Array(url.utf8)
         case .md5, .sha1, .sha256:
             let length = kind == .md5 ? 32 : kind == .sha1 ? 40 : 64
             let hash = value.lowercased()
             guard hash.utf8.count == length, hash.utf8.allSatisfy(Self.isHexDigit) else { return nil }
             line = hash
-            sortKey = Array(hash.utf8)
         case .email:
             let parts = value.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, Self.domain(String(parts[1])) != nil,
                 value.utf8.allSatisfy(Self.isVisibleASCII), !value.contains(",")
             else { return nil }
             line = parts[0] + "@" + parts[1].lowercased()
-            sortKey = Array(line.utf8)
         }
     }
 
@@ -96,20 +95,32 @@ struct EDLEntry: Comparable {
         return name
     }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     private static func url(_ value: String) -> String? {
-        var rest = Substring(value)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        if let at = rest[..<authorityEnd].lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        guard !rest.isEmpty, !rest.hasPrefix("/") else { return nil }
+        let bytes = Array(value.utf8)
+        var start = 0
+        var end = bytes.count
+        // After the scheme (`http://`, `hxxps://`, …); before the fragment.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count,
+            bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/"),
+            bytes[..<colon].allSatisfy({ $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") })
+        {
+            start = colon + 3
+        }
+        if let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        let authorityEnd =
+            bytes[start..<end].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? end
+        if let at = bytes[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+        guard start < end, bytes[start] != UInt8(ascii: "/") else { return nil }
         var line: [UInt8] = []
-        for byte in rest.utf8 {
+        line.reserveCapacity(end - start)
+        for byte in bytes[start..<end] {
             if byte <= 0x20 || byte == 0x7F { return nil }
             if byte >= 0x80 {
                 line.append(UInt8(ascii: "%"))
-                line.append(Array("0123456789ABCDEF".utf8)[Int(byte >> 4)])
-                line.append(Array("0123456789ABCDEF".utf8)[Int(byte & 0x0F)])
+                line.append(hexDigits[Int(byte >> 4)])
+                line.append(hexDigits[Int(byte & 0x0F)])
             } else {
                 line.append(byte)
             }

@@ -126,6 +126,20 @@ public actor EDLOutput: Output {
     /// Folds this run's indicators into the state, ages out the expired ones, and returns what the lists hold.
     private func merge() -> [EDLState.Key: EDLState.Sighting] {
         guard options.keepsState, let expireAfter = options.expireAfter else { return current }
+        if state.sightings.isEmpty {
+            state.sightings = current
+        } else {
+            fold()
+        }
+        let now = context.runStartedAt
+        let limit = expireAfter.seconds
+        let expired = state.sightings.filter { now.timeIntervalSince($0.value.lastSeen) > limit }.keys
+        for key in expired { state.sightings.removeValue(forKey: key) }
+        counters.expired = expired.count
+        return state.sightings
+    }
+
+    private func fold() {
         for (key, seen) in current {
             if var known = state.sightings[key] {
                 known.lastSeen = seen.lastSeen
@@ -136,26 +150,18 @@ public actor EDLOutput: Output {
                 state.sightings[key] = seen
             }
         }
-        let now = context.runStartedAt
-        let limit = expireAfter.seconds
-        let before = state.sightings.count
-        state.sightings = state.sightings.filter { now.timeIntervalSince($0.value.lastSeen) <= limit }
-        counters.expired = before - state.sightings.count
-        return state.sightings
     }
 
     private func stageLists(_ listed: [EDLState.Key: EDLState.Sighting]) throws {
-        // Two values can make the same line (`http://x/a` and `https://x/a` are both `x/a`): one line, the higher rank.
-        var byFile: [String: [String: (entry: EDLEntry, sighting: EDLState.Sighting)]] = [:]
+        var byFile: [String: EDLLines] = [:]
         var refused: [String] = []
         for (key, sighting) in listed where options.types.contains(key.kind) {
             guard let entry = EDLEntry(kind: key.kind, value: key.value) else {
                 refused.append("\(key.kind.rawValue) '\(key.value)'")
                 continue
             }
-            let file = fileName(for: key.kind)
-            if let other = byFile[file]?[entry.line], !Self.ranksHigher(sighting, than: other.sighting) { continue }
-            byFile[file, default: [:]][entry.line] = (entry, sighting)
+            byFile[fileName(for: key.kind), default: EDLLines()].add(
+                entry.kind, entry.line, number: entry.number, sighting: sighting)
         }
         if !refused.isEmpty {
             counters.skipped += refused.count
@@ -163,49 +169,51 @@ public actor EDLOutput: Output {
                 "left out values that are not valid list entries",
                 metadata: ["edl.refused": "\(refused.count)", "edl.examples": "\(refused.sorted().prefix(3))"])
         }
+        let wildcards = options.domainWildcards
+        let domain = Indicator.Kind.domain.order
         for fileName in Self.fileNames(options) {
-            var entries = cap(Array((byFile[fileName] ?? [:]).values), fileName: fileName)
-            entries.sort { $0.entry < $1.entry }
+            var lines = byFile.removeValue(forKey: fileName) ?? EDLLines()
+            lines.sortUnique(ranksHigher: Self.ranksHigher)
+            if let maxEntries = options.maxEntries { cap(&lines, to: maxEntries, fileName: fileName) }
             let file = try StagedFile(targetPath: FileSystem.join(options.directory, fileName), logger: logger)
             staged.append(file)
-            for (entry, _) in entries {
-                try file.append(entry.line + "\n")
-                counters.delivered += 1
-                if entry.kind == .domain && options.domainWildcards {
-                    try file.append("*." + entry.line + "\n")
-                    counters.delivered += 1
+            for item in lines.items {
+                try file.appending { buffer in
+                    lines.append(item, to: &buffer)
+                    buffer.append(0x0A)
+                    if wildcards && item.kind == domain {
+                        buffer.append(contentsOf: "*.".utf8)
+                        lines.append(item, to: &buffer)
+                        buffer.append(0x0A)
+                    }
                 }
+                counters.delivered += wildcards && item.kind == domain ? 2 : 1
             }
             try file.sync()
         }
     }
 
-    /// Keeps at most `max_entries` lines: the most severe first, then the latest alert activity, then the latest run.
-    private func cap(
-        _ entries: [(entry: EDLEntry, sighting: EDLState.Sighting)], fileName: String
-    ) -> [(entry: EDLEntry, sighting: EDLState.Sighting)] {
-        guard let maxEntries = options.maxEntries else { return entries }
-        let linesPerEntry = { (entry: EDLEntry) in entry.kind == .domain && self.options.domainWildcards ? 2 : 1 }
-        let total = entries.reduce(0) { $0 + linesPerEntry($1.entry) }
-        guard total > maxEntries else { return entries }
-        let ranked = entries.sorted { lhs, rhs in
-            if Self.ranksHigher(lhs.sighting, than: rhs.sighting) { return true }
-            if Self.ranksHigher(rhs.sighting, than: lhs.sighting) { return false }
-            return lhs.entry < rhs.entry
+    /// Keeps at most `maxEntries` lines: the most severe first, then the latest alert activity, then the latest
+    /// run. A domain with its wildcard line takes two.
+    private func cap(_ lines: inout EDLLines, to maxEntries: Int, fileName: String) {
+        let perItem = { (item: EDLLines.Item) in
+            self.options.domainWildcards && item.kind == Indicator.Kind.domain.order ? 2 : 1
         }
-        var kept: [(entry: EDLEntry, sighting: EDLState.Sighting)] = []
-        var lines = 0
-        for candidate in ranked {
-            let needed = linesPerEntry(candidate.entry)
-            guard lines + needed <= maxEntries else { break }
-            kept.append(candidate)
-            lines += needed
-        }
-        counters.skipped += entries.count - kept.count
+        guard lines.items.reduce(0, { $0 + perItem($1) }) > maxEntries else { return }
+        let before = lines.count
+        lines.keep(
+            { ranked in
+                var used = 0
+                for (index, item) in ranked.enumerated() {
+                    used += perItem(item)
+                    if used > maxEntries { return index }
+                }
+                return ranked.count
+            }, ranksHigher: Self.ranksHigher)
+        counters.skipped += before - lines.count
         logger.info(
             "capped a list at max_entries",
-            metadata: ["edl.file": "\(fileName)", "edl.left_out": "\(entries.count - kept.count)"])
-        return kept
+            metadata: ["edl.file": "\(fileName)", "edl.left_out": "\(before - lines.count)"])
     }
 
     /// More severe, else more recent alert activity, else received by a later run.

@@ -83,25 +83,31 @@ struct EDLState {
         head.removeLast()
         head.append(contentsOf: #","indicators":["#.utf8)
         try file.append(head)
-        let keys = sightings.keys.sorted { lhs, rhs in
-            lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
-        }
-        for (number, key) in keys.enumerated() {
-            let sighting = sightings[key]!
-            var entry: JSONObject = [
-                "type": .string(key.kind.rawValue), "value": .string(key.value),
-                "first_seen": .string(Timestamp.format(sighting.firstSeen)),
-                "last_seen": .string(Timestamp.format(sighting.lastSeen)),
-                "severity": .string(sighting.severity.rawValue),
-            ]
-            if let lastActivity = sighting.lastActivity {
-                entry["last_activity"] = .string(Timestamp.format(lastActivity))
-            }
+        var sorted = EDLLines()
+        sorted.reserveCapacity(sightings.count)
+        for (key, sighting) in sightings { sorted.add(key.kind, key.value, sighting: sighting) }
+        sorted.sort()
+        for (number, item) in sorted.items.enumerated() {
+            let sighting = item.sighting
             try file.appending { buffer in
                 buffer.append(contentsOf: number == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                JSON.object(entry).write(to: &buffer)
+                buffer.append(contentsOf: #"{"type":""#.utf8)
+                buffer.append(contentsOf: sorted.kind(item).rawValue.utf8)
+                buffer.append(contentsOf: #"","value":"#.utf8)
+                JSON.string(sorted.text(item)).write(to: &buffer)
+                buffer.append(contentsOf: #","first_seen":""#.utf8)
+                buffer.append(contentsOf: Timestamp.format(sighting.firstSeen).utf8)
+                buffer.append(contentsOf: #"","last_seen":""#.utf8)
+                buffer.append(contentsOf: Timestamp.format(sighting.lastSeen).utf8)
+                buffer.append(contentsOf: #"","severity":""#.utf8)
+                buffer.append(contentsOf: sighting.severity.rawValue.utf8)
+                if let lastActivity = sighting.lastActivity {
+                    buffer.append(contentsOf: #"","last_activity":""#.utf8)
+                    buffer.append(contentsOf: Timestamp.format(lastActivity).utf8)
+                }
+                buffer.append(contentsOf: #""}"#.utf8)
             }
         }
-        try file.append(keys.isEmpty ? "]}\n" : "\n]}\n")
+        try file.append(sorted.count == 0 ? "]}\n" : "\n]}\n")
     }
 }

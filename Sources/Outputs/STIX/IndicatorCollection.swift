@@ -35,10 +35,10 @@ struct IndicatorCollection {
         indicators[key] = known
     }
 
-    /// By type (in `Indicator.Kind` order), then value (byte-wise).
+    /// By type (in `Indicator.Kind` order), then value.
     var sorted: [Indicator] {
         indicators.values.sorted { lhs, rhs in
-            lhs.type != rhs.type ? lhs.type < rhs.type : lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+            lhs.type != rhs.type ? lhs.type.order < rhs.type.order : lhs.value < rhs.value
         }
     }
 }
