@@ -58,6 +58,25 @@ import Testing
         for output in outputs { #expect(await output.events == ["open", "prepare", "abort"]) }
     }
 
+    @Test func aFailedCommitAbortsTheOutputsNotYetCommittedAndSaysWhichWere() async throws {
+        let logs = LogRecorder()
+        let outputs = [
+            ScriptedOutput(name: "a"), ScriptedOutput(name: "b", failAt: .commit), ScriptedOutput(name: "c"),
+        ]
+        let error = await #expect(throws: OutputFailures.self) {
+            _ = try await OutputFanOut(outputs: outputs, logger: logs.logger).deliver { feed in
+                try await feed.send(Self.batch(1))
+            }
+        }
+        #expect(error?.description == "output 'b': cannot rename")
+        #expect(await outputs[0].events == ["open", "prepare", "commit", "abort"])
+        #expect(await outputs[2].events == ["open", "prepare", "abort"])
+        #expect(
+            logs.all.contains {
+                $0.hasPrefix("warning an output failed to commit after others did") && $0.contains(#"["a"]"#)
+            })
+    }
+
     @Test func everyOpenFailureIsReported() async throws {
         let outputs = [
             ScriptedOutput(name: "a", failAt: .open), ScriptedOutput(name: "b"),

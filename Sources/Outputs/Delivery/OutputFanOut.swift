@@ -24,13 +24,23 @@ public struct OutputFanOut: Sendable {
     }
 
     public func deliver(_ produce: (OutputFeed) async throws -> Void) async throws -> [OutputReport] {
+        var committed: [String] = []
         do {
             try await forEachOutput { try await $0.open() }
             try await stream(produce)
             try await forEachOutput { try await $0.prepare() }
-            for output in outputs { try await Self.attributing(output) { try await output.commit() } }
+            for output in outputs {
+                try await Self.attributing(output) { try await output.commit() }
+                committed.append(output.name)
+            }
         } catch {
             for output in outputs { await output.abort() }
+            if !committed.isEmpty {
+                logger.warning(
+                    "an output failed to commit after others did; they hold this run's data, the checkpoint stays",
+                    metadata: ["outputs.committed": "\(committed)"])
+            }
+            logger.debug("aborted every output", metadata: ["error": "\(error)"])
             throw error
         }
         var reports: [OutputReport] = []
