@@ -109,52 +109,6 @@ public struct OutputFanOut: Sendable {
     }
 }
 
-/// What the producer uses to hand batches to every output of the job.
-public struct OutputFeed: Sendable {
-    let channels: [BoundedChannel<[Record]>]
-
-    /// Sends `batch` to every output, suspending while an output's channel is full.
-    /// - Throws: when an output failed (the delivery is over) or the task was cancelled.
-    public func send(_ batch: [Record]) async throws {
-        try Task.checkCancellation()
-        guard !batch.isEmpty else { return }
-        for channel in channels { try await channel.send(batch) }
-    }
-}
-
-/// The feed was closed because an output stopped (its own error is reported instead) or the producer failed.
-struct OutputStopped: Error, CustomStringConvertible {
-    var output: String?
-    var description: String {
-        output.map { "output '\($0)' stopped; no more records are accepted" } ?? "the delivery was stopped"
-    }
-}
-
-/// One or more outputs failed; every output of the job was aborted.
-public struct OutputFailures: Error, CustomStringConvertible {
-    public struct Failure: Sendable {
-        public var output: String
-        public var error: any Error
-    }
-
-    /// In the order of the job's outputs.
-    public var failures: [Failure]
-
-    public var description: String {
-        failures.map { failure in
-            if let error = failure.error as? OutputError, error.output != nil { return error.description }
-            return "output '\(failure.output)': \(failure.error)"
-        }.joined(separator: "; ")
-    }
-
-    static func throwIfAny(_ failures: [Failure], order: [String]) throws {
-        guard !failures.isEmpty else { return }
-        if failures.allSatisfy({ $0.error is CancellationError }) { throw CancellationError() }
-        let sorted = failures.sorted { (order.firstIndex(of: $0.output) ?? 0) < (order.firstIndex(of: $1.output) ?? 0) }
-        throw OutputFailures(failures: sorted.filter { !($0.error is CancellationError) })
-    }
-}
-
 /// Failures collected from concurrent tasks.
 private final class FailureList: Sendable {
     private let failures = Mutex<[OutputFailures.Failure]>([])
