@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // zlib through pkg-config `zlib` (Debian `zlib1g-dev`): gzip request bodies of the HTTP output.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Source locations and diagnostics shared by every stage that reports on a job file.
         .target(name: "Diagnostics"),
         // libyaml events -> a Sendable node tree with line:column marks.
@@ -67,7 +73,7 @@ let package = Package(
         .target(
             name: "Outputs",
             dependencies: [
-                "JSON", "Mapping", "Transport",
+                "JSON", "Mapping", "Transport", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,6 +167,8 @@ let package = Package(
             dependencies: [
                 "Outputs", "Mapping", "JSON", "Transport", "TemsyncTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
