@@ -25,6 +25,12 @@ extension OutputSpec {
                             Field(
                                 "mode", .enumeration(EnumShape(FileOutput.Mode.allCases.map(\.rawValue))),
                                 default: "replace", "replace the file, or append (jsonl only)"),
+                            Field(
+                                "run_marker", .boolean, default: true,
+                                "append only: a marker line before each run's records"),
+                            Field(
+                                "columns", .list(.string(.nonEmpty), minItems: 1),
+                                "csv only: the first columns, in order (nested fields as a.b)"),
                         ], summary: "a file", rules: fileRules)
                 ),
                 (
@@ -41,8 +47,12 @@ extension OutputSpec {
                                 "indicator types listed (default: all)"),
                             Field("max_entries", .integer(minimum: 1, maximum: nil), "most entries per file"),
                             Field(
-                                "expire_after", .duration,
-                                "keep indicators from earlier runs until this long after they were last seen"),
+                                "expire_after", .duration, default: "30d",
+                                "keep indicators from earlier runs until this long after they were last received; "
+                                    + "0s: this run's only"),
+                            Field(
+                                "domain_wildcards", .boolean, default: false,
+                                "after each domain, a *.domain line for its subdomains"),
                         ], summary: "external dynamic lists for firewalls")
                 ),
                 (
@@ -51,6 +61,9 @@ extension OutputSpec {
                         [
                             Field("path", .string(.nonEmpty), required: true, "the STIX 2.1 bundle written"),
                             Field("identity", .string(.nonEmpty), default: "temsync", "the producer's name"),
+                            Field(
+                                "valid_for", .duration,
+                                "sets valid_until to the indicator's last sighting plus this"),
                         ], summary: "a STIX 2.1 bundle")
                 ),
                 (
@@ -77,7 +90,26 @@ extension OutputSpec {
                 ),
             ]))
 
+    /// Headers temsync sets itself.
+    static let reservedHeaders: Set<String> = [
+        "content-type", "content-encoding", "content-length", "transfer-encoding", "host", "idempotency-key",
+    ]
+
     @Sendable static func fileRules(_ object: ValueObject) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let path = object.string("path") {
+            let format =
+                object.string("format").flatMap { FileOutput.Format(rawValue: $0.value) }
+                ?? format(forPath: path.value)
+            if format != .csv, let columns = object["columns"] {
+                problems.append(
+                    .error("'columns' applies to format 'csv' only, not '\(format.rawValue)'", at: columns.location))
+            }
+        }
+        return problems + appendRules(object)
+    }
+
+    static func appendRules(_ object: ValueObject) -> [Diagnostic] {
         guard let mode = object.string("mode"), mode.value == "append", object.isWritten("mode"),
             let path = object.string("path")
         else { return [] }
@@ -90,6 +122,13 @@ extension OutputSpec {
     @Sendable static func httpRules(_ object: ValueObject) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for entry in object.object("headers")?.entries ?? [] {
+            if reservedHeaders.contains(entry.key.value.lowercased()) {
+                problems.append(
+                    .error(
+                        "header '\(entry.key.value)' is set by temsync and cannot be configured", at: entry.key.location
+                    ))
+                continue
+            }
             if case .string = entry.value.value, isCredentialHeader(entry.key.value) {
                 problems.append(
                     .error(

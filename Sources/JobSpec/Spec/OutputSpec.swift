@@ -16,6 +16,10 @@ public struct OutputSpec: Sendable, Hashable {
         public var path: Located<String>
         public var format: Format
         public var mode: Mode
+        /// `append` only: a marker line before each run's records.
+        public var runMarker: Bool
+        /// `csv` only: the first columns, in order.
+        public var columns: [String]?
     }
 
     public struct EDLOutput: Sendable, Hashable {
@@ -27,12 +31,15 @@ public struct OutputSpec: Sendable, Hashable {
         public var layout: Layout
         public var types: [IndicatorType]
         public var maxEntries: Int?
-        public var expireAfter: Duration?
+        /// Keep indicators of earlier runs this long after they were last received; zero: this run's only.
+        public var expireAfter: Duration
+        public var domainWildcards: Bool
     }
 
     public struct STIXOutput: Sendable, Hashable {
         public var path: Located<String>
         public var identity: String
+        public var validFor: Duration?
     }
 
     public struct HTTPOutput: Sendable, Hashable {
@@ -88,7 +95,9 @@ public struct OutputSpec: Sendable, Hashable {
             kind = .file(
                 FileOutput(
                     path: path, format: format,
-                    mode: object.string("mode").flatMap { FileOutput.Mode(rawValue: $0.value) } ?? .replace))
+                    mode: object.string("mode").flatMap { FileOutput.Mode(rawValue: $0.value) } ?? .replace,
+                    runMarker: object.boolean("run_marker") ?? true,
+                    columns: object.strings("columns")?.map(\.value)))
         case "edl":
             guard let dir = object.string("dir") else { return nil }
             kind = .edl(
@@ -97,10 +106,15 @@ public struct OutputSpec: Sendable, Hashable {
                     layout: object.string("layout").flatMap { EDLOutput.Layout(rawValue: $0.value) } ?? .perType,
                     types: object.strings("types")?.compactMap { IndicatorType(rawValue: $0.value) }
                         ?? IndicatorType.allCases,
-                    maxEntries: object.integer("max_entries"), expireAfter: object.duration("expire_after")))
+                    maxEntries: object.integer("max_entries"),
+                    expireAfter: object.duration("expire_after") ?? .seconds(30 * 86400),
+                    domainWildcards: object.boolean("domain_wildcards") ?? false))
         case "stix":
             guard let path = object.string("path") else { return nil }
-            kind = .stix(STIXOutput(path: path, identity: object.string("identity")?.value ?? "temsync"))
+            kind = .stix(
+                STIXOutput(
+                    path: path, identity: object.string("identity")?.value ?? "temsync",
+                    validFor: object.duration("valid_for")))
         case "http":
             guard let url = object.string("url") else { return nil }
             let headers = (object.object("headers")?.entries ?? []).compactMap { entry -> HTTPOutput.Header? in
