@@ -63,7 +63,10 @@ extension GraphEmulator {
     ) async throws {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
-        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        // HTTP/1.1's Host header arrives as the request's authority; the journal and handlers see it as a header.
+        let headers =
+            (request.head.authority.map { [(name: "Host", value: $0)] } ?? [])
+            + request.headers.map { (name: $0.name.rawName, value: $0.value) }
         let sentID = headers.first { $0.name.lowercased() == "client-request-id" }?.value
         let path = request.uri.path
         let emulatorRequest = EmulatorRequest(
