@@ -4,6 +4,7 @@ import ArgumentParser
 struct Temsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync",
-        abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively."
+        abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively.",
+        subcommands: [EmulatorCommand.self]
     )
 }
