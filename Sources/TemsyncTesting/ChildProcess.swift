@@ -8,8 +8,7 @@ import Darwin
 
 /// A helper program started by a test (tinyproxy, openssl): run to completion, or kept running until `stop()`.
 public final class ChildProcess: Sendable {
-    // Process is not Sendable; it is only touched in init and stop(), which a test calls once, after its requests.
-    private nonisolated(unsafe) let process: Process
+    private let process: Process
     public let name: String
 
     /// Starts `executable` with `arguments`; its output goes to `outputFile` (or nowhere).

@@ -54,13 +54,12 @@ struct CapturingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-        file: String, function: String, line: UInt
-    ) {
-        let merged = self.metadata.merging(explicit ?? [:]) { _, new in new }
+    func log(event: LogEvent) {
+        var merged = self.metadata.merging(event.metadata ?? [:]) { _, new in new }
+        if let error = event.error { merged["error"] = "\(error)" }
         capture.append(
             LogCapture.Entry(
-                level: level, message: message.description, metadata: merged.mapValues { "\($0)" }, label: label))
+                level: event.level, message: event.message.description, metadata: merged.mapValues { "\($0)" },
+                label: label))
     }
 }

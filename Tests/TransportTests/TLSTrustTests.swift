@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aGeneratedCAIsLoadedOnTopOfTheSystemRoots() throws {
-        let authority = try TestCertificateAuthority()
+        let authority = try ThrowawayCA()
         defer { authority.remove() }
         let trust = TLSTrust(caFile: authority.caCertificatePath)
         #expect(try trust.loadAdditionalRoots().count == 1)

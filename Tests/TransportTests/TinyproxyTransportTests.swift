@@ -7,11 +7,11 @@ import Testing
 /// Requests through a real tinyproxy (CONNECT to a TLS server the test started), asserted from the proxy's log.
 @Suite struct TinyproxyTransportTests {
     struct Setup {
-        let authority: TestCertificateAuthority
+        let authority: ThrowawayCA
         let server: TLSTestServer
 
         static func start() async throws -> Setup {
-            let authority = try TestCertificateAuthority()
+            let authority = try ThrowawayCA()
             let server = try await TLSTestServer(
                 certificate: authority.serverCertificatePath, key: authority.serverKeyPath,
                 logFile: authority.directory.file("s_server.log"))

@@ -2,7 +2,7 @@ import Foundation
 
 /// A throwaway certificate authority made with the `openssl` command line, and a server certificate it signed for
 /// `127.0.0.1` and `localhost` (both in subjectAltName). Files live in `directory`.
-public struct TestCertificateAuthority: Sendable {
+public struct ThrowawayCA: Sendable {
     public let directory: TemporaryDirectory
     /// The CA certificate (PEM): what `tls.ca_file` points at.
     public let caCertificatePath: String
