@@ -8,7 +8,8 @@ public final class Tinyproxy: Sendable {
     public let logPath: String
     private let process: ChildProcess
 
-    /// - Parameter credentials: `BasicAuth user password` when given.
+    /// - Parameter credentials: `BasicAuth user password` when given (tinyproxy's parser takes letters, digits and
+    ///   `-_.~@` only: no `!` or spaces).
     public init(credentials: (user: String, password: String)? = nil) async throws {
         guard
             let executable = ChildProcess.locate([
@@ -32,7 +33,13 @@ public final class Tinyproxy: Sendable {
         if let credentials { configuration += "BasicAuth \(credentials.user) \(credentials.password)\n" }
         let configPath = try directory.write(configuration, to: "tinyproxy.conf")
         process = try ChildProcess(executable, ["-d", "-c", configPath], outputFile: directory.file("stdout.txt"))
-        try await FreePort.waitUntilListening(port, what: "tinyproxy")
+        do {
+            try await FreePort.waitUntilListening(port, what: "tinyproxy")
+        } catch {
+            process.stop()
+            let output = (try? String(contentsOfFile: directory.file("stdout.txt"), encoding: .utf8)) ?? ""
+            throw ProcessFailure("tinyproxy did not start: \(output.suffix(500))")
+        }
     }
 
     /// `http://127.0.0.1:<port>`.
