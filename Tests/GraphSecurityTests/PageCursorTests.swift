@@ -150,4 +150,13 @@ struct FakeCollection {
         #expect(records.count == 2)
         #expect(cursor.next == nil)
     }
+
+    @Test func aWatermarkEncodesDeterministically() throws {
+        let watermark = Watermark(time: ODataTimestamp("2026-01-31T10:00:00.1234567Z")!, idsAtTime: ["b", "a", "c"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(watermark), as: UTF8.self)
+        #expect(text == #"{"ids_at_time":["a","b","c"],"time":"2026-01-31T10:00:00.1234567Z"}"#)
+        #expect(try JSONDecoder().decode(Watermark.self, from: Data(text.utf8)) == watermark)
+    }
 }

@@ -88,4 +88,27 @@ import Testing
             #expect(error.description.contains("127.0.0.2:\(server.port)"))
         }
     }
+
+    @Test func bodiesAreReadWithACap() async throws {
+        let authority = try ThrowawayCA()
+        let server = try await TLSTestServer(
+            certificate: authority.serverCertificatePath, key: authority.serverKeyPath,
+            logFile: authority.directory.file("s_server.log"))
+        defer {
+            server.stop()
+            authority.remove()
+        }
+        let configuration = TransportConfiguration(
+            tls: TLSTrust(caFile: authority.caCertificatePath), maxBodyBytes: 100)
+        do {
+            _ = try await HTTPTransport.withTransport(configuration) { transport in
+                try await transport.send(HTTPRequest(url: server.url), logger: LogCapture().logger())
+            }
+            Issue.record("the request should have failed")
+        } catch let error as TransportError {
+            #expect(error.kind == .bodyTooLarge)
+            #expect(error.description == "response from '\(server.url)' is too large: the body exceeds 100 bytes")
+            #expect(error.retryDisposition(under: RetryPolicy()) == .fail)
+        }
+    }
 }
