@@ -17,7 +17,7 @@ import Testing
         }
         let configuration = TransportConfiguration(tls: TLSTrust(caFile: authority.caCertificatePath))
         let response = try await HTTPTransport.withTransport(configuration) { transport in
-            try await transport.send(HTTPRequest(url: server.url), logger: LogCapture().logger())
+            try await transport.send(TransportRequest(url: server.url), logger: LogCapture().logger())
         }
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self).contains("s_server"))
@@ -35,7 +35,7 @@ import Testing
         let configuration = TransportConfiguration(tls: TLSTrust(caFile: authority.caCertificatePath))
         let response = try await HTTPTransport.withTransport(configuration) { transport in
             try await transport.send(
-                HTTPRequest(url: "https://localhost:\(server.port)/"), logger: LogCapture().logger())
+                TransportRequest(url: "https://localhost:\(server.port)/"), logger: LogCapture().logger())
         }
         #expect(response.status == 200)
     }
@@ -51,7 +51,7 @@ import Testing
         }
         do {
             _ = try await HTTPTransport.withTransport(TransportConfiguration()) { transport in
-                try await transport.send(HTTPRequest(url: server.url), logger: LogCapture().logger())
+                try await transport.send(TransportRequest(url: server.url), logger: LogCapture().logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {
@@ -79,7 +79,7 @@ import Testing
         do {
             _ = try await HTTPTransport.withTransport(configuration) { transport in
                 try await transport.send(
-                    HTTPRequest(url: "https://127.0.0.2:\(server.port)/"), logger: LogCapture().logger())
+                    TransportRequest(url: "https://127.0.0.2:\(server.port)/"), logger: LogCapture().logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {
@@ -102,7 +102,7 @@ import Testing
             tls: TLSTrust(caFile: authority.caCertificatePath), maxBodyBytes: 100)
         do {
             _ = try await HTTPTransport.withTransport(configuration) { transport in
-                try await transport.send(HTTPRequest(url: server.url), logger: LogCapture().logger())
+                try await transport.send(TransportRequest(url: server.url), logger: LogCapture().logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {

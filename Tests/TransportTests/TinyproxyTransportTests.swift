@@ -37,7 +37,7 @@ import Testing
         }
         let configuration = setup.configuration(proxy: try ProxyConfiguration(url: proxy.url))
         let response = try await HTTPTransport.withTransport(configuration) { transport in
-            try await transport.send(HTTPRequest(url: setup.server.url), logger: LogCapture().logger())
+            try await transport.send(TransportRequest(url: setup.server.url), logger: LogCapture().logger())
         }
         #expect(response.status == 200)
         #expect(proxy.requestLines.contains { $0.contains("CONNECT 127.0.0.1:\(setup.server.port)") })
@@ -54,7 +54,7 @@ import Testing
         let configuration = setup.configuration(
             proxy: try ProxyConfiguration(url: proxy.url, username: "svc-tem", password: Secret("Pr0xy-pa55")))
         let response = try await HTTPTransport.withTransport(configuration) { transport in
-            try await transport.send(HTTPRequest(url: setup.server.url), logger: LogCapture().logger())
+            try await transport.send(TransportRequest(url: setup.server.url), logger: LogCapture().logger())
         }
         #expect(response.status == 200)
         #expect(proxy.forwarded(to: "127.0.0.1", port: setup.server.port))
@@ -72,7 +72,7 @@ import Testing
         let logs = LogCapture()
         do {
             _ = try await HTTPTransport.withTransport(configuration) { transport in
-                try await transport.send(HTTPRequest(url: setup.server.url), logger: logs.logger())
+                try await transport.send(TransportRequest(url: setup.server.url), logger: logs.logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {
@@ -98,7 +98,7 @@ import Testing
         let configuration = setup.configuration(proxy: try ProxyConfiguration(url: proxy.url))
         do {
             _ = try await HTTPTransport.withTransport(configuration) { transport in
-                try await transport.send(HTTPRequest(url: setup.server.url), logger: LogCapture().logger())
+                try await transport.send(TransportRequest(url: setup.server.url), logger: LogCapture().logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {
@@ -121,7 +121,7 @@ import Testing
             proxy: try ProxyConfiguration(url: proxy.url, noProxy: ["localhost", "127.0.0.0/8"]))
         let response = try await HTTPTransport.withTransport(configuration) { transport in
             #expect(!transport.usesProxy(for: setup.server.url))
-            return try await transport.send(HTTPRequest(url: setup.server.url), logger: LogCapture().logger())
+            return try await transport.send(TransportRequest(url: setup.server.url), logger: LogCapture().logger())
         }
         #expect(response.status == 200)
         #expect(proxy.requestLines.isEmpty)
@@ -135,7 +135,7 @@ import Testing
                 url: "http://127.0.0.1:\(port)", username: "svc-tem", password: Secret("pw-1")))
         do {
             _ = try await HTTPTransport.withTransport(configuration) { transport in
-                try await transport.send(HTTPRequest(url: "https://127.0.0.1:1/"), logger: LogCapture().logger())
+                try await transport.send(TransportRequest(url: "https://127.0.0.1:1/"), logger: LogCapture().logger())
             }
             Issue.record("the request should have failed")
         } catch let error as TransportError {

@@ -35,7 +35,7 @@ struct TokenRequester: Sendable {
         headers.add(name: "Accept", value: "application/json")
         headers.add(name: "client-request-id", value: UUID().uuidString.lowercased())
         let response = try await transport.send(
-            HTTPRequest(method: .POST, url: tokenURL, headers: headers, body: Array(form.utf8)),
+            TransportRequest(method: .POST, url: tokenURL, headers: headers, body: Array(form.utf8)),
             maxBodyBytes: 1024 * 1024, logger: logger)
         let json = try? JSON(parsing: response.body)
         guard response.isSuccess else {
@@ -63,7 +63,7 @@ struct TokenRequester: Sendable {
             receivedDate: Date())
     }
 
-    private func entraError(response: HTTPResponse, json: JSON?) -> EntraError {
+    private func entraError(response: TransportResponse, json: JSON?) -> EntraError {
         let secret = connection.clientSecret.reveal()
         func scrubbed(_ text: String?) -> String? {
             guard let text else { return nil }

@@ -102,7 +102,7 @@ public final class GraphClient: Sendable {
             headers.add(name: "Accept", value: "application/json")
             headers.add(name: "Prefer", value: "include-unknown-enum-members")
             headers.add(name: "client-request-id", value: clientRequestID)
-            let response = try await transport.send(HTTPRequest(url: url, headers: headers), logger: logger)
+            let response = try await transport.send(TransportRequest(url: url, headers: headers), logger: logger)
             let requestID = response.header("request-id")
             logger.debug(
                 "graph response",

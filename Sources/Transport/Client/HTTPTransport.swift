@@ -79,11 +79,14 @@ public final class HTTPTransport: Sendable {
     ///
     /// - Throws: `TransportError` when no complete response arrived; `CancellationError` when cancelled. An HTTP error
     ///   status is not thrown: the caller reads it.
-    public func send(_ request: HTTPRequest, maxBodyBytes: Int? = nil, logger: Logger) async throws -> HTTPResponse {
+    public func send(
+        _ request: TransportRequest, maxBodyBytes: Int? = nil, logger: Logger
+    ) async throws -> TransportResponse {
         guard let components = URLComponents(string: request.url), let host = components.host,
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else {
-            throw TransportError(kind: .other, url: request.url, host: request.url, reason: "not an http(s) URL")
+            throw TransportError(
+                kind: .invalidRequest, url: request.url, host: request.url, reason: "not an http(s) URL")
         }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
         let bareHost = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
@@ -120,7 +123,7 @@ public final class HTTPTransport: Sendable {
             ]
             if viaProxy, let proxy = configuration.proxy { metadata["http.proxy"] = "\(proxy)" }
             logger.debug("http response", metadata: metadata)
-            return HTTPResponse(status: Int(response.status.code), headers: response.headers, body: body)
+            return TransportResponse(status: Int(response.status.code), headers: response.headers, body: body)
         } catch {
             if error is CancellationError || Task.isCancelled { throw CancellationError() }
             if let error = error as? HTTPClientError, error == .cancelled { throw CancellationError() }

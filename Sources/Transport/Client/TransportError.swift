@@ -25,6 +25,8 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case connectionClosed
         /// The response body was larger than the cap.
         case bodyTooLarge
+        /// The request itself cannot be sent (not an http(s) URL).
+        case invalidRequest
         /// Anything else the HTTP stack reported.
         case other
     }
@@ -71,7 +73,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
             return "connection to '\(host)' closed before the response was complete: \(reason)"
         case .bodyTooLarge:
             return "response from '\(url)' is too large: \(reason)"
-        case .other:
+        case .invalidRequest, .other:
             return "request to '\(url)' failed: \(reason)"
         }
     }
@@ -85,7 +87,7 @@ extension TransportError: RetryClassifiable {
         case .proxyUnreachable, .connectFailed, .connectTimedOut, .requestTimedOut, .connectionClosed, .other,
             .proxyRefused:
             return .retry(after: nil)
-        case .proxyAuthenticationFailed, .tlsVerificationFailed, .tlsHandshakeFailed, .bodyTooLarge:
+        case .proxyAuthenticationFailed, .tlsVerificationFailed, .tlsHandshakeFailed, .bodyTooLarge, .invalidRequest:
             return .fail
         }
     }

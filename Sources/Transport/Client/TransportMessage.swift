@@ -1,7 +1,7 @@
 import NIOHTTP1
 
 /// A request as the transport sends it: small bodies only (a token form, a batch of records).
-public struct HTTPRequest: Sendable {
+public struct TransportRequest: Sendable {
     public var method: HTTPMethod
     public var url: String
     public var headers: HTTPHeaders
@@ -16,7 +16,7 @@ public struct HTTPRequest: Sendable {
 }
 
 /// A complete response: status, headers and the body read up to the cap.
-public struct HTTPResponse: Sendable {
+public struct TransportResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: [UInt8]
