@@ -39,12 +39,20 @@ struct PageCursor: Sendable {
         var fresh: [JSON] = []
         fresh.reserveCapacity(records.count)
         var progress = false
+        // Whether every record of the page has one and the same instant (then `$skip` is needed to move on).
+        var pageInstant: ODataTimestamp?
+        var oneInstant = !records.isEmpty
         for record in records {
             let id = record["id"]?.stringValue
             guard let text = record["lastUpdateDateTime"]?.stringValue, let time = ODataTimestamp(text) else {
                 fresh.append(record)
                 progress = true
+                oneInstant = false
                 continue
+            }
+            if oneInstant {
+                if let pageInstant, pageInstant != time { oneInstant = false }
+                pageInstant = time
             }
             if let current = watermark, time < current.time {
                 // Behind the watermark: a query we built has read it already; a nextLink page is Graph's own order.
@@ -69,11 +77,7 @@ struct PageCursor: Sendable {
             fresh.append(record)
             progress = true
         }
-        let allAtOneInstant =
-            !records.isEmpty
-            && records.allSatisfy {
-                ($0["lastUpdateDateTime"]?.stringValue).flatMap(ODataTimestamp.init) == watermark?.time
-            }
+        let allAtOneInstant = oneInstant && pageInstant == watermark?.time
 
         if let nextLink {
             guard let origin = GraphEndpoints.origin(of: nextLink), origin == graphOrigin else {
