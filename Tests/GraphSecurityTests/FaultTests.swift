@@ -171,4 +171,15 @@ import Transport
             #expect(await context.emulator.journal.entries(for: .alerts).count == 1)
         }
     }
+
+    @Test func theTokenIsNeverSentOffTheGraphRoot() async throws {
+        try await EmulatorHarness.withClient { context in
+            await #expect(
+                throws: GraphConfigurationError(
+                    "refusing to send the access token to 'https://graph.evil.example:443': it is not the Graph root "
+                        + "'\(context.emulator.graphRoot)'")
+            ) { _ = try await context.client.get("https://graph.evil.example/v1.0/security/alerts_v2") }
+            #expect(await context.emulator.journal.entries.isEmpty)
+        }
+    }
 }

@@ -68,7 +68,12 @@ public final class GraphClient: Sendable {
     /// - Throws: `GraphError` (a 4xx at once; 429/5xx after retries, wrapped in `RetriesExhausted`),
     ///   `GraphResponseError`, `EntraError`, `TransportError`, `RetriesExhausted`, `CancellationError`.
     public func get(_ url: String) async throws -> GraphResponse {
-        try await withRetries(url: url) { attempt in
+        guard let origin = GraphEndpoints.origin(of: url), origin == connection.endpoints.graphOrigin else {
+            throw GraphConfigurationError(
+                "refusing to send the access token to '\(GraphEndpoints.origin(of: url) ?? url)': it is not the Graph "
+                    + "root '\(connection.endpoints.graph)'")
+        }
+        return try await withRetries(url: url) { attempt in
             try await self.getOnce(url, attempt: attempt)
         }
     }
