@@ -40,10 +40,16 @@ import Transport
     }
 
     @Test func throttlingHonoursAnHTTPDate() async throws {
-        let result = try await survive(.throttle(retryAfter: .httpDate(Date().addingTimeInterval(90))))
-        let sleep = try #require(result.sleeps.first)
-        // An HTTP-date has whole seconds, and the emulator took a moment to start: most of the 90 seconds are left.
-        #expect(sleep > .seconds(60) && sleep <= .seconds(90))
+        try await EmulatorHarness.withClient { context in
+            _ = try await context.client.acquireToken()
+            let date = Date().addingTimeInterval(90)
+            await context.emulator.faults.add(
+                FaultRule(.alerts, requests: [1], action: .throttle(retryAfter: .httpDate(date))))
+            _ = try await context.client.get(path: Self.path)
+            let sleep = try #require(context.time.sleeps.first)
+            // An HTTP-date has whole seconds: what is left of the 90 seconds, give or take a second.
+            #expect(sleep > .seconds(60) && sleep <= .seconds(90))
+        }
     }
 
     @Test func throttlingWithoutRetryAfterBacksOffWithJitter() async throws {
@@ -98,11 +104,11 @@ import Transport
 
     @Test func aResponseSlowerThanTheRequestTimeoutIsRetried() async throws {
         let transport = TransportConfiguration(
-            timeouts: HTTPTimeouts(connect: .seconds(5), request: .milliseconds(400)))
-        let result = try await survive(.delay(.seconds(3)), transport: transport)
+            timeouts: HTTPTimeouts(connect: .seconds(5), request: .seconds(3)))
+        let result = try await survive(.delay(.seconds(8)), transport: transport)
         #expect(result.sleeps.count == 1)
         #expect(result.retries.count == 1)
-        #expect(result.retries[0].hasSuffix("timed out: no complete response within 400ms (timeouts.request)"))
+        #expect(result.retries[0].hasSuffix("timed out: no complete response within 3s (timeouts.request)"))
     }
 
     @Test func aConnectionCutMidBodyIsRetried() async throws {

@@ -131,7 +131,8 @@ public final class HTTPTransport: Sendable {
             if failure.kind == .bodyTooLarge {
                 failure.reason = "the body exceeds \(limit) bytes"
             }
-            if failure.kind == .proxyRefused, let proxy = route.proxy {
+            // AsyncHTTPClient says "invalid proxy response" — or, when the proxy closes at once, "connection closed".
+            if failure.kind == .proxyRefused || failure.kind == .connectionClosed, let proxy = route.proxy {
                 failure = await Self.refine(
                     failure, proxy: proxy, target: route.target, timeout: configuration.timeouts.connect)
             }
@@ -153,7 +154,10 @@ public final class HTTPTransport: Sendable {
             return failure
         }
         var refined = failure
+        refined.kind = .proxyRefused
         switch code {
+        case 200..<300:
+            return failure  // the proxy opens tunnels: the failure was further on
         case 401, 407:
             refined.kind = .proxyAuthenticationFailed
             refined.reason =
