@@ -4,27 +4,45 @@ import Testing
 
 @testable import GraphSecurity
 
-/// A Graph stand-in for the paging state machine: sorts by (lastUpdateDateTime, id), honours `ge`, `$skip`, `$top`,
-/// and sends a nextLink only for the first `nextLinkPages` pages of a query (alerts_v2 is known to omit it).
+/// A Graph stand-in for the paging state machine: honours `lastUpdateDateTime ge/gt/eq`, `createdDateTime ge`, both
+/// orders (ties broken by id), `$skip`, `$top`, and sends a nextLink only for the first `nextLinkPages` pages of a
+/// query (alerts_v2 is known to omit it).
 struct FakeCollection {
     var records: [(id: String, time: String)]
     var nextLinkPages: Int
+    /// Every record created at the same instant (to exercise `$skip` inside a crowded instant).
+    var sameCreation = false
     let base = "https://graph.microsoft.com/v1.0"
 
+    func created(_ id: String) -> String {
+        sameCreation
+            ? "2026-01-01T00:00:00Z" : "2026-01-01T00:00:00.\(String(format: "%07d", abs(id.hashValue) % 9_999_999))Z"
+    }
+
     func respond(to url: String) -> (records: [JSON], nextLink: String?) {
-        let sorted = records.sorted { (ODataTimestamp($0.time)!, $0.id) < (ODataTimestamp($1.time)!, $1.id) }
-        var lower: ODataTimestamp?
-        if let range = url.range(of: "lastUpdateDateTime%20ge%20") {
-            let rest = url[range.upperBound...]
-            lower = ODataTimestamp(String(rest.prefix { $0 != "&" && $0 != "%" }))
+        func bound(_ key: String) -> ODataTimestamp? {
+            guard let range = url.range(of: key) else { return nil }
+            return ODataTimestamp(String(url[range.upperBound...].prefix { $0 != "&" && $0 != "%" }))
         }
         func parameter(_ name: String) -> Int? {
             guard let range = url.range(of: "\(name)=") else { return nil }
             return Int(url[range.upperBound...].prefix { $0.isNumber })
         }
+        let byCreation = url.contains("$orderby=createdDateTime")
+        let rows = records.map { (id: $0.id, time: ODataTimestamp($0.time)!, created: ODataTimestamp(created($0.id))!) }
+        let sorted = rows.sorted {
+            byCreation ? ($0.created, $0.id) < ($1.created, $1.id) : ($0.time, $0.id) < ($1.time, $1.id)
+        }
+        let ge = bound("lastUpdateDateTime%20ge%20")
+        let gt = bound("lastUpdateDateTime%20gt%20")
+        let eq = bound("lastUpdateDateTime%20eq%20")
+        let createdFrom = bound("createdDateTime%20ge%20")
+        let matching = sorted.filter { row in
+            (ge.map { row.time >= $0 } ?? true) && (gt.map { row.time > $0 } ?? true)
+                && (eq.map { row.time == $0 } ?? true) && (createdFrom.map { row.created >= $0 } ?? true)
+        }
         let top = parameter("$top")!
         let offset = (parameter("$skip") ?? 0) + (parameter("$skiptoken") ?? 0)
-        let matching = sorted.filter { lower == nil || ODataTimestamp($0.time)! >= lower! }
         let page = Array(matching.dropFirst(offset).prefix(top))
         let pageIndex = (parameter("$skiptoken") ?? 0) / top
         var nextLink: String?
@@ -32,7 +50,13 @@ struct FakeCollection {
             let stripped = url.components(separatedBy: "&$skiptoken=")[0]
             nextLink = stripped + "&$skiptoken=\(offset + top - (parameter("$skip") ?? 0))"
         }
-        return (page.map { ["id": .string($0.id), "lastUpdateDateTime": .string($0.time)] }, nextLink)
+        let json: [JSON] = page.map {
+            [
+                "id": .string($0.id), "lastUpdateDateTime": .string("\($0.time)"),
+                "createdDateTime": .string("\($0.created)"),
+            ]
+        }
+        return (json, nextLink)
     }
 
     /// Runs the cursor to the end; returns every yielded id and the modes used.
@@ -121,7 +145,7 @@ struct FakeCollection {
         }
     }
 
-    @Test func aServerThatIgnoresSkipIsReportedNotLoopedOn() throws {
+    @Test func aServerThatIgnoresTheQueryIsReportedNotLoopedOn() throws {
         var cursor = PageCursor(
             query: GraphQuery(source: .alerts, pageSize: 2), apiBase: "https://graph.microsoft.com/v1.0",
             graphOrigin: "https://graph.microsoft.com:443", start: nil)
@@ -131,14 +155,37 @@ struct FakeCollection {
         ]
         #expect(try cursor.accept(records: page, nextLink: nil).count == 2)
         #expect(cursor.next?.mode == .watermark)
-        #expect(cursor.next?.url.contains("$skip=2") == true)
+        #expect(
+            cursor.next?.url
+                == "https://graph.microsoft.com/v1.0/security/alerts_v2?$filter=lastUpdateDateTime%20eq%20"
+                + "2026-01-31T00:00:00Z&$orderby=createdDateTime%20asc&$top=2")
+        #expect(try cursor.accept(records: page, nextLink: nil).isEmpty)
         let url = try #require(cursor.next?.url)
         #expect(
             throws: GraphPagingError(
                 url: url,
                 reason: "Graph returned only records already received at lastUpdateDateTime 2026-01-31T00:00:00Z "
-                    + "(it may ignore $orderby or $skip)")
+                    + "(it may ignore $filter, $orderby or $skip)")
         ) { try cursor.accept(records: page, nextLink: nil) }
+    }
+
+    @Test func aCrowdedInstantIsReadByCreationTimeThenLeft() throws {
+        // 40 records at one instant, pages of 5, no nextLink: more than $skip could reach at scale.
+        var records = Self.dataset(count: 40, tieEvery: 40)
+        records += [("later-1", "2026-02-01T00:00:00Z"), ("later-2", "2026-02-02T00:00:00Z")]
+        let collection = FakeCollection(records: records, nextLinkPages: 0)
+        let result = try collection.drain(pageSize: 5)
+        #expect(result.ids.sorted() == records.map(\.id).sorted())
+        #expect(Set(result.ids).count == result.ids.count)
+        #expect(result.cursor.watermark?.time == ODataTimestamp("2026-02-02T00:00:00Z"))
+    }
+
+    @Test func recordsCreatedAtOneInstantAreSkippedPast() throws {
+        let records = Self.dataset(count: 23, tieEvery: 23)
+        let collection = FakeCollection(records: records, nextLinkPages: 0, sameCreation: true)
+        let result = try collection.drain(pageSize: 5)
+        #expect(result.ids.sorted() == records.map(\.id).sorted())
+        #expect(Set(result.ids).count == 23)
     }
 
     @Test func recordsWithoutTimestampsAreKeptNotFatal() throws {

@@ -127,4 +127,27 @@ import Transport
             #expect(Set(logged.compactMap { $0.metadata["graph.client_request_id"] }) == Set(clientRequestIDs))
         }
     }
+
+    @Test func anInstantSharedByMoreRecordsThanAPageIsReadWhole() async throws {
+        let faults = [FaultRule(.alerts, requests: .all, action: .omitNextLink)]
+        try await EmulatorHarness.withClient(EmulatorHarness.configuration(alerts: 40, faults: faults)) { context in
+            let template = try #require(await context.emulator.store.alert(id: context.emulator.store.alertIDs()[0]))
+            var added: [String] = []
+            for index in 0..<35 {
+                var alert = template
+                alert["id"] = .string("crowd-\(index)")
+                alert["incidentId"] = nil
+                alert["lastUpdateDateTime"] = "2026-02-15T00:00:00Z"
+                alert["createdDateTime"] = .string("2026-02-14T00:00:\(index < 10 ? "0" : "")\(index)Z")
+                added.append(try await context.emulator.store.addAlert(alert))
+            }
+            let pages = try await context.client.pages(of: GraphQuery(source: .alerts, pageSize: 10)).collect()
+            let ids = pages.flatMap(\.records).map { $0["id"]!.stringValue! }
+            #expect(ids.count == 75)
+            #expect(Set(ids) == Set(await context.emulator.store.alertIDs()))
+            #expect(pages.contains { $0.url.contains("lastUpdateDateTime%20eq%202026-02-15T00:00:00Z") })
+            #expect(pages.last?.watermark?.time == ODataTimestamp("2026-02-15T00:00:00Z"))
+            #expect(pages.last?.watermark?.idsAtTime == Set(added))
+        }
+    }
 }

@@ -4,13 +4,28 @@ import JSON
 ///
 /// Follows `@odata.nextLink` whole while Graph sends one (same origin only: the token must not leave for another
 /// host). When a full page arrives without one (alerts_v2 is known to omit it), continues with
-/// `lastUpdateDateTime ge <watermark>` ordered ascending, dropping the ids already seen at the watermark instant; when a
-/// whole page shares one instant, `$skip` moves past the records received at it.
+/// `lastUpdateDateTime ge <watermark>` ordered ascending, dropping the ids already seen at the watermark instant. When a
+/// whole page shares one instant, more records may share it than a page holds: they are read with
+/// `lastUpdateDateTime eq <instant>` ordered by `createdDateTime` (its own small watermark, `$skip` only past records
+/// created at the same instant), then paging goes on with `lastUpdateDateTime gt <instant>`.
 struct PageCursor: Sendable {
     struct Request: Sendable, Hashable {
         var url: String
         var mode: PagingMode
     }
+
+    /// Reading through one crowded `lastUpdateDateTime` instant by `createdDateTime`.
+    struct Crowd: Sendable {
+        var time: ODataTimestamp
+        var created: ODataTimestamp?
+        /// Ids received at `created` (for `$skip` when a whole page was created at one instant).
+        var receivedAtCreated: Set<String> = []
+        /// Ids received while reading the crowd (progress).
+        var received: Set<String> = []
+    }
+
+    /// Graph refuses a larger `$skip` (GRAPH.md §2).
+    static let maxSkip = 500
 
     let query: GraphQuery
     let apiBase: String
@@ -18,8 +33,7 @@ struct PageCursor: Sendable {
     /// `false` after the incidents `$expand=alerts` fallback.
     var expand: Bool
     private(set) var watermark: Watermark?
-    /// Ids received in this run at the watermark instant (repeats included); `$skip` counts them.
-    private var receivedAtWatermark: Set<String> = []
+    private var crowd: Crowd?
     private(set) var next: Request?
     private(set) var pageNumber = 0
 
@@ -39,9 +53,11 @@ struct PageCursor: Sendable {
         var fresh: [JSON] = []
         fresh.reserveCapacity(records.count)
         var progress = false
-        // Whether every record of the page has one and the same instant (then `$skip` is needed to move on).
+        // Whether every record of the page has one and the same instant (then the crowd must be read).
         var pageInstant: ODataTimestamp?
         var oneInstant = !records.isEmpty
+        var createdInstant: ODataTimestamp?
+        var oneCreatedInstant = !records.isEmpty
         for record in records {
             let id = record["id"]?.stringValue
             guard let text = record["lastUpdateDateTime"]?.stringValue, let time = ODataTimestamp(text) else {
@@ -54,6 +70,15 @@ struct PageCursor: Sendable {
                 if let pageInstant, pageInstant != time { oneInstant = false }
                 pageInstant = time
             }
+            if crowd != nil {
+                let created = (record["createdDateTime"]?.stringValue).flatMap(ODataTimestamp.init)
+                if let created, oneCreatedInstant, createdInstant == nil || createdInstant == created {
+                    createdInstant = created
+                } else {
+                    oneCreatedInstant = false
+                }
+                noteCrowd(id: id, created: created, progress: &progress)
+            }
             if let current = watermark, time < current.time {
                 // Behind the watermark: a query we built has read it already; a nextLink page is Graph's own order.
                 if request.mode != .watermark {
@@ -64,8 +89,10 @@ struct PageCursor: Sendable {
             }
             if let current = watermark, time == current.time {
                 if let id {
-                    if receivedAtWatermark.insert(id).inserted { progress = true }
-                    if watermark!.idsAtTime.insert(id).inserted { fresh.append(record) }
+                    if watermark!.idsAtTime.insert(id).inserted {
+                        fresh.append(record)
+                        progress = true
+                    }
                 } else {
                     fresh.append(record)
                     progress = true
@@ -73,11 +100,9 @@ struct PageCursor: Sendable {
                 continue
             }
             watermark = Watermark(time: time, idsAtTime: id.map { [$0] } ?? [])
-            receivedAtWatermark = id.map { [$0] } ?? []
             fresh.append(record)
             progress = true
         }
-        let allAtOneInstant = oneInstant && pageInstant == watermark?.time
 
         if let nextLink {
             guard let origin = GraphEndpoints.origin(of: nextLink), origin == graphOrigin else {
@@ -92,7 +117,29 @@ struct PageCursor: Sendable {
             next = Request(url: nextLink, mode: .nextLink)
             return fresh
         }
-        guard records.count >= query.pageSize else {
+        let full = records.count >= query.pageSize
+        if let current = crowd {
+            // Reading a crowded instant by createdDateTime.
+            guard full else {
+                crowd = nil
+                next = watermarkRequest(.after(current.time))
+                return fresh
+            }
+            guard progress else { throw noProgress(request, at: current.time) }
+            var skip = 0
+            if oneCreatedInstant, createdInstant != nil, createdInstant == current.created {
+                skip = current.receivedAtCreated.count
+                guard skip <= Self.maxSkip else {
+                    throw GraphPagingError(
+                        url: request.url,
+                        reason: "more than \(Self.maxSkip) records share lastUpdateDateTime \(current.time) and "
+                            + "createdDateTime \(createdInstant!); Graph cannot page past them")
+                }
+            }
+            next = watermarkRequest(.within(current.time, createdFrom: current.created), skip: skip)
+            return fresh
+        }
+        guard full else {
             next = nil
             return fresh
         }
@@ -103,21 +150,43 @@ struct PageCursor: Sendable {
                 reason: "a full page arrived without @odata.nextLink and its records have no lastUpdateDateTime to "
                     + "continue from")
         }
-        if request.mode == .watermark && !progress {
-            throw GraphPagingError(
-                url: request.url,
-                reason: "Graph returned only records already received at lastUpdateDateTime \(watermark.time) "
-                    + "(it may ignore $orderby or $skip)")
+        if request.mode == .watermark && !progress { throw noProgress(request, at: watermark.time) }
+        if oneInstant && pageInstant == watermark.time {
+            crowd = Crowd(time: watermark.time)
+            next = watermarkRequest(.within(watermark.time, createdFrom: nil))
+        } else {
+            next = watermarkRequest(.from(watermark.time))
         }
-        let skip = allAtOneInstant ? receivedAtWatermark.count : 0
-        next = Request(
-            url: query.url(apiBase: apiBase, updatedFrom: watermark.time, skip: skip, expand: expand), mode: .watermark)
         return fresh
+    }
+
+    private mutating func noteCrowd(id: String?, created: ODataTimestamp?, progress: inout Bool) {
+        guard let id else { return }
+        if crowd!.received.insert(id).inserted { progress = true }
+        guard let created else { return }
+        if crowd!.created == nil || created > crowd!.created! {
+            crowd!.created = created
+            crowd!.receivedAtCreated = [id]
+        } else if created == crowd!.created {
+            crowd!.receivedAtCreated.insert(id)
+        }
+    }
+
+    private func watermarkRequest(_ position: PagePosition, skip: Int = 0) -> Request {
+        Request(url: query.url(apiBase: apiBase, position: position, skip: skip, expand: expand), mode: .watermark)
+    }
+
+    private func noProgress(_ request: Request, at time: ODataTimestamp) -> GraphPagingError {
+        GraphPagingError(
+            url: request.url,
+            reason: "Graph returned only records already received at lastUpdateDateTime \(time) "
+                + "(it may ignore $filter, $orderby or $skip)")
     }
 
     /// Drops `$expand=alerts` from now on, re-reading from the watermark (the records already yielded are skipped).
     mutating func disableExpand() {
         expand = false
+        crowd = nil
         next = Request(
             url: query.url(apiBase: apiBase, updatedFrom: watermark?.time, expand: false),
             mode: next?.mode == .first && pageNumber == 0 ? .first : .watermark)

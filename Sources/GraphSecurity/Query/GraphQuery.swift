@@ -20,22 +20,32 @@ public struct GraphQuery: Sendable, Hashable {
     /// The request URL below `apiBase` (`https://graph.microsoft.com/v1.0`).
     ///
     /// Parameters in a fixed order: `$filter`, `$orderby=lastUpdateDateTime asc` (so the watermark can take over when
-    /// Graph omits a nextLink), `$top`, `$skip` (only to page past many records sharing one instant), `$expand`.
-    /// Values are percent-encoded (space as `%20`); OData punctuation (`'`, `(`, `)`, `:`, `,`) is kept readable.
+    /// Graph omits a nextLink; `createdDateTime asc` inside a crowded instant), `$top`, `$skip` (only past records
+    /// sharing one creation instant), `$expand`. Values are percent-encoded (space as `%20`); OData punctuation
+    /// (`'`, `(`, `)`, `:`, `,`) is kept readable.
     ///
     /// - Parameters:
-    ///   - updatedFrom: the watermark: `lastUpdateDateTime ge` this instant (replaces an earlier `updatedSince`).
-    ///   - skip: records to skip past at the watermark instant.
+    ///   - position: the watermark position (`nil`: the job's filter as written).
+    ///   - skip: records to skip.
     ///   - expand: `false` to drop `$expand=alerts` (the per-incident fallback).
-    public func url(apiBase: String, updatedFrom: ODataTimestamp? = nil, skip: Int = 0, expand: Bool? = nil) -> String {
+    public func url(apiBase: String, position: PagePosition?, skip: Int = 0, expand: Bool? = nil) -> String {
         var parameters: [(String, String)] = []
-        if let expression = filter.expression(updatedFrom: updatedFrom) { parameters.append(("$filter", expression)) }
-        parameters.append(("$orderby", "lastUpdateDateTime asc"))
+        if let expression = filter.expression(position: position) { parameters.append(("$filter", expression)) }
+        if case .within = position {
+            parameters.append(("$orderby", "createdDateTime asc"))
+        } else {
+            parameters.append(("$orderby", "lastUpdateDateTime asc"))
+        }
         parameters.append(("$top", String(pageSize)))
         if skip > 0 { parameters.append(("$skip", String(skip))) }
         if expand ?? expandAlerts, source == .incidents { parameters.append(("$expand", "alerts")) }
         let query = parameters.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
         return "\(apiBase)\(source.path)?\(query)"
+    }
+
+    /// The URL from a watermark instant (`lastUpdateDateTime ge updatedFrom`), or from the job's filter.
+    public func url(apiBase: String, updatedFrom: ODataTimestamp? = nil, skip: Int = 0, expand: Bool? = nil) -> String {
+        url(apiBase: apiBase, position: updatedFrom.map { .from($0) }, skip: skip, expand: expand)
     }
 
     /// Percent-encodes a query value, keeping unreserved characters and OData punctuation.

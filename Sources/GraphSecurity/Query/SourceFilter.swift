@@ -42,9 +42,9 @@ public struct SourceFilter: Sendable, Hashable {
     /// single-quoted with `'` doubled; a list of two or more values is an `or` group in parentheses; timestamps are
     /// unquoted UTC literals.
     ///
-    /// - Parameter updatedFrom: the lower bound on `lastUpdateDateTime` that replaces `updatedSince` when it is later
-    ///   (the paging watermark).
-    public func expression(updatedFrom: ODataTimestamp? = nil) -> String? {
+    /// - Parameter position: where paging stands (the watermark); it replaces the `lastUpdateDateTime` lower bound
+    ///   (and, inside a crowded instant, the `createdDateTime` one) when it is later than the job's.
+    public func expression(position: PagePosition? = nil) -> String? {
         var clauses: [String] = []
         func group(_ property: String, _ values: [String?]) {
             let terms = values.map { "\(property) eq \($0.map(Self.quoted) ?? "null")" }
@@ -60,16 +60,46 @@ public struct SourceFilter: Sendable, Hashable {
         group("determination", determination)
         group("serviceSource", serviceSource)
         group("assignedTo", assignedTo)
-        let lower = [updatedSince, updatedFrom].compactMap { $0 }.max()
-        if let lower { clauses.append("lastUpdateDateTime ge \(lower)") }
+        var createdFrom = createdSince
+        switch position {
+        case nil:
+            if let updatedSince { clauses.append("lastUpdateDateTime ge \(updatedSince)") }
+        case .from(let time):
+            clauses.append("lastUpdateDateTime ge \(max(time, updatedSince ?? time))")
+        case .after(let time):
+            if let updatedSince, updatedSince > time {
+                clauses.append("lastUpdateDateTime ge \(updatedSince)")
+            } else {
+                clauses.append("lastUpdateDateTime gt \(time)")
+            }
+        case .within(let time, let created):
+            clauses.append("lastUpdateDateTime eq \(time)")
+            createdFrom = [createdSince, created].compactMap { $0 }.max()
+        }
         if let updatedBefore { clauses.append("lastUpdateDateTime lt \(updatedBefore)") }
-        if let createdSince { clauses.append("createdDateTime ge \(createdSince)") }
+        if let createdFrom { clauses.append("createdDateTime ge \(createdFrom)") }
         if let createdBefore { clauses.append("createdDateTime lt \(createdBefore)") }
         return clauses.isEmpty ? nil : clauses.joined(separator: " and ")
+    }
+
+    /// `expression(position: .from(updatedFrom))`.
+    public func expression(updatedFrom: ODataTimestamp?) -> String? {
+        expression(position: updatedFrom.map { .from($0) })
     }
 
     /// An OData string literal: single quotes, an embedded `'` doubled.
     public static func quoted(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
+}
+
+/// Where paging stands in a source, as the query expresses it.
+public enum PagePosition: Sendable, Hashable {
+    /// `lastUpdateDateTime ge T`, ordered by `lastUpdateDateTime` (the watermark; ids seen at T are skipped).
+    case from(ODataTimestamp)
+    /// `lastUpdateDateTime gt T`: after an instant read to its end.
+    case after(ODataTimestamp)
+    /// `lastUpdateDateTime eq T and createdDateTime ge C`, ordered by `createdDateTime`: paging through an instant that
+    /// more records share than a page holds (`$skip` is capped at 500 by Graph).
+    case within(ODataTimestamp, createdFrom: ODataTimestamp?)
 }
