@@ -27,14 +27,20 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // zlib through pkg-config `zlib` (Debian `zlib1g-dev`): gzip request bodies of the HTTP output.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Source locations and diagnostics shared by every stage that reports on a job file.
         .target(name: "Diagnostics"),
         // libyaml events -> a Sendable node tree with line:column marks.
         .target(name: "YAML", dependencies: ["Diagnostics", "CYAML"]),
-        // The job file schema: binding with diagnostics, secret references, JSON Schema.
-        .target(name: "JobSpec", dependencies: ["YAML", "Diagnostics"]),
         // A JSON value with a fast byte parser and a deterministic writer.
         .target(name: "JSON"),
+        // The job file schema: binding with diagnostics, secret references, JSON Schema, the loader.
+        .target(name: "JobSpec", dependencies: ["YAML", "Diagnostics", "JSON"]),
         // HTTP plumbing shared by the Graph client and the outputs: client factory (proxy, TLS trust),
         // retry policy, Retry-After, capped body reads, redacted secrets.
         .target(
@@ -69,7 +75,7 @@ let package = Package(
         .target(
             name: "Outputs",
             dependencies: [
-                "JSON", "Mapping", "Transport",
+                "JSON", "Mapping", "Transport", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -165,6 +171,8 @@ let package = Package(
             dependencies: [
                 "Outputs", "Mapping", "JSON", "Transport", "TemsyncTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -6,6 +6,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync-bench",
         abstract: "temsync benchmarks: run in a release build (swift run -c release temsync-bench …).",
-        subcommands: [EmulatorBenchmark.self, GraphClientBenchmark.self]
+        subcommands: [ValidateBenchmark.self, OutputsBenchmark.self, EmulatorBenchmark.self, GraphClientBenchmark.self]
     )
 }

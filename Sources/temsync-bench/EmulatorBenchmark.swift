@@ -5,6 +5,10 @@ import GraphEmulator
 import JSON
 import NIOCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `temsync-bench emulator`: how fast the emulator serves alerts with `$top=1000` over loopback (one client
 /// following every nextLink), and how much memory it holds with a large data set.
 struct EmulatorBenchmark: AsyncParsableCommand {
@@ -19,8 +23,11 @@ struct EmulatorBenchmark: AsyncParsableCommand {
     @Option(help: "Seed of the data set.") var seed: UInt64 = 1
     @Flag(help: "Also parse every page into JSON values on the client (client cost included in the figures).")
     var parse = false
+    @Flag(help: "Also time the generator alone, without HTTP (writing every alert's JSON in-process).")
+    var offline = false
 
     func run() async throws {
+        if offline { measureGenerator() }
         let memoryBefore = ProcessMemory.current()
         let startClock = ContinuousClock.now
         let configuration = EmulatorConfiguration(
@@ -54,17 +61,23 @@ struct EmulatorBenchmark: AsyncParsableCommand {
                     guard response.status == .ok else {
                         throw ValidationError("page \(pages + 1): HTTP \(response.status.code)")
                     }
-                    let body = try await response.body.collect(upTo: 512 << 20)
-                    let page = Array(buffer: body)
-                    bytes += page.count
                     pages += 1
                     if parse {
-                        let value = try JSON(parsing: page)
+                        let body = try await response.body.collect(upTo: 512 << 20)
+                        bytes += body.readableBytes
+                        let value = try JSON(parsing: Array(buffer: body))
                         served += value["value"]?.arrayValue?.count ?? 0
                         url = value["@odata.nextLink"]?.stringValue
                     } else {
-                        served += Self.count(Self.alertMarker, in: page)
-                        url = Self.nextLink(in: page)
+                        // Streamed: count alerts chunk by chunk (a marker may straddle two chunks), read the
+                        // nextLink from the start of the page.
+                        var scanner = PageScanner()
+                        for try await chunk in response.body {
+                            bytes += chunk.readableBytes
+                            chunk.withUnsafeReadableBytes { scanner.feed($0) }
+                        }
+                        served += scanner.alerts
+                        url = scanner.nextLink
                     }
                 }
                 let elapsed = ContinuousClock.now - fetchStart
@@ -89,32 +102,20 @@ struct EmulatorBenchmark: AsyncParsableCommand {
         }
     }
 
-    static let alertMarker = Array("{\"@odata.type\":\"#microsoft.graph.security.alert\"".utf8)
-
-    static func count(_ marker: [UInt8], in bytes: [UInt8]) -> Int {
-        var count = 0
-        var index = 0
-        let first = marker[0]
-        let end = bytes.count - marker.count
-        while index <= end {
-            if bytes[index] == first, bytes[index..<index + marker.count].elementsEqual(marker) {
-                count += 1
-                index += marker.count
-            } else {
-                index += 1
-            }
-        }
-        return count
-    }
-
-    /// `@odata.nextLink` comes before `value`, so it is found near the start of the page.
-    static func nextLink(in bytes: [UInt8]) -> String? {
-        let key = Array("\"@odata.nextLink\":\"".utf8)
-        let head = bytes.prefix(4096)
-        guard let start = head.indices.first(where: { head[$0...].starts(with: key) }) else { return nil }
-        let valueStart = start + key.count
-        guard let end = head[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: head[valueStart..<end], as: UTF8.self)
+    /// Writes every alert of the data set in-process and reports the rate (one core: this loop is sequential).
+    func measureGenerator() {
+        let options = GeneratorOptions(
+            seed: seed, alertCount: limit > 0 ? limit : alerts, end: Date(timeIntervalSince1970: 1_780_000_000))
+        let data = GeneratedDataSet(options)
+        let cpuBefore = ProcessMemory.cpuSeconds()
+        let start = ContinuousClock.now
+        var bytes = 0
+        for index in 0..<data.alertCount { bytes += data.alertBytes(index).count }
+        let wall = Self.seconds(ContinuousClock.now - start)
+        let cpu = ProcessMemory.cpuSeconds() - cpuBefore
+        print(
+            "generator alone: \(data.alertCount) alerts in \(String(format: "%.2f", wall)) s, \(Int(Double(data.alertCount) / cpu)) "
+                + "alerts per CPU-second, \(bytes / max(1, data.alertCount)) bytes per alert")
     }
 
     static func token(_ client: HTTPClient, _ emulator: GraphEmulator) async throws -> String {
@@ -159,5 +160,59 @@ struct ProcessMemory {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
             + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}
+
+/// Counts alerts in a page as it streams in and keeps its `@odata.nextLink` (written before `value`).
+struct PageScanner {
+    static let marker = Array("{\"@odata.type\":\"#microsoft.graph.security.alert\"".utf8)
+    static let nextLinkKey = Array("\"@odata.nextLink\":\"".utf8)
+
+    private(set) var alerts = 0
+    private var head: [UInt8] = []
+    private var carry: [UInt8] = []
+
+    var nextLink: String? {
+        let key = Self.nextLinkKey
+        guard let start = (0...max(0, head.count - key.count)).first(where: { head[$0...].starts(with: key) }),
+            head.count >= start + key.count
+        else { return nil }
+        let valueStart = start + key.count
+        guard let end = head[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: head[valueStart..<end], as: UTF8.self)
+    }
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        if head.count < 4096 { head.append(contentsOf: chunk.prefix(4096 - head.count)) }
+        let marker = Self.marker
+        let bytes = carry + chunk.prefix(marker.count - 1)
+        alerts += Self.count(marker, in: bytes[...], limit: carry.count)
+        chunk.withMemoryRebound(to: UInt8.self) { buffer in
+            alerts += Self.count(marker, in: buffer[...], limit: buffer.count)
+        }
+        carry = Array(chunk.suffix(marker.count - 1))
+    }
+
+    /// Occurrences of `marker` starting before `limit` (memchr and memcmp: the client must cost little next to the server).
+    static func count<C: RandomAccessCollection<UInt8>>(_ marker: [UInt8], in bytes: C, limit: Int) -> Int
+    where C.Index == Int {
+        let result = bytes.withContiguousStorageIfAvailable { buffer -> Int in
+            var count = 0
+            var offset = 0
+            let end = min(limit, buffer.count - marker.count + 1)
+            guard let base = buffer.baseAddress, end > 0 else { return 0 }
+            while offset < end {
+                guard let found = memchr(base + offset, Int32(marker[0]), end - offset) else { break }
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, marker, marker.count) == 0 {
+                    count += 1
+                    offset = position + marker.count
+                } else {
+                    offset = position + 1
+                }
+            }
+            return count
+        }
+        return result ?? count(marker, in: Array(bytes), limit: limit)
     }
 }

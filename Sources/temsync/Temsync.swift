@@ -5,6 +5,6 @@ struct Temsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync",
         abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively.",
-        subcommands: [EmulatorCommand.self]
+        subcommands: [ValidateCommand.self, SchemaCommand.self, EmulatorCommand.self]
     )
 }

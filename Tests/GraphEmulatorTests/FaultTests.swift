@@ -38,7 +38,7 @@ import Testing
             #expect(await emulator.faults.requestCount(.alerts) == 5)
             let journal = await emulator.journal.entries(for: .alerts)
             #expect(journal.map(\.status) == [200, 200, 429, 429, 200])
-            #expect(journal[2].faults == ["throttle(retryAfter: Optional(GraphEmulator.RetryAfter.seconds(2.128)))"])
+            #expect(journal[2].faults == ["429, Retry-After: 2.128"])
         }
     }
 
@@ -105,7 +105,7 @@ import Testing
             await #expect(throws: (any Error).self) { try await http.get(emulator.alertsURL, token: token) }
             let entry = try #require(await emulator.journal.entries(for: .alerts).first)
             #expect(entry.status == 200)
-            #expect(entry.faults == ["cutMidBody"])
+            #expect(entry.faults == ["cut mid-body"])
             let status3 = try await http.get(emulator.alertsURL, token: token).status
             #expect(status3 == 200)
         }

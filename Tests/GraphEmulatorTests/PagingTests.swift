@@ -39,6 +39,35 @@ import Testing
         }
     }
 
+    /// Keyset paging stays exact while records arrive: newest-first paging does not see the new ones (they sort
+    /// before its cursor), oldest-first paging sees them at the end; neither loses or repeats a record.
+    @Test(arguments: ["createdDateTime%20desc", "createdDateTime%20asc"])
+    func nextLinkStaysExactWhileRecordsArrive(_ order: String) async throws {
+        let clock = ManualClock(TestData.end.addingTimeInterval(60))
+        try await GraphEmulator.withRunning(TestData.configuration(alerts: 500, clock: .manual(clock))) { emulator in
+            try await TestHTTP.with { http in
+                let token = try await http.token(emulator)
+                let before = Set(await emulator.store.alertIDs())
+                var url: String? = emulator.alertsURL + "?$top=100&$orderby=" + order
+                var seen: [String] = []
+                var pages = 0
+                while let next = url {
+                    let page = try await http.get(next, token: token).json()
+                    seen += Self.ids(page)
+                    url = page["@odata.nextLink"]?.stringValue
+                    pages += 1
+                    if pages == 2 {
+                        for number in 0..<30 { try await emulator.store.addAlert(["id": .string("new-\(number)")]) }
+                    }
+                }
+                #expect(seen.count == Set(seen).count)
+                let added = Set(seen).subtracting(before)
+                #expect(Set(seen).isSuperset(of: before))
+                #expect(added.count == (order.hasSuffix("asc") ? 30 : 0))
+            }
+        }
+    }
+
     @Test func skipVisitsEveryRecordOnceWithinTheLimit() async throws {
         try await GraphEmulator.withRunning(TestData.configuration(alerts: 480)) { emulator in
             try await TestHTTP.with { http in

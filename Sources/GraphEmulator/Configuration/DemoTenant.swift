@@ -22,3 +22,16 @@ public enum DemoTenant {
         )
     }
 }
+
+extension EmulatorConfiguration {
+    /// The demo set-up of `temsync emulator` and `temsync run --emulator`: the demo app with `secret`, a generated
+    /// data set, no journal (a long run keeps no request history).
+    public static func demo(
+        secret: String, alertCount: Int = 500, seed: UInt64 = 1, end: Date? = nil, port: Int = 0
+    ) -> EmulatorConfiguration {
+        EmulatorConfiguration(
+            port: port, apps: [DemoTenant.app(secret: secret)],
+            dataSet: .generated(GeneratorOptions(seed: seed, alertCount: alertCount, end: end)),
+            journal: JournalOptions(capacity: 0))
+    }
+}

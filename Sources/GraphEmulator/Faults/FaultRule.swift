@@ -87,6 +87,26 @@ public enum FaultAction: Sendable, Hashable {
     case expireTokens
 }
 
+extension FaultAction: CustomStringConvertible {
+    /// Words for the journal: `429, Retry-After: 2.128`, `503`, `delay 5 seconds`, `cut mid-body` …
+    public var description: String {
+        func withRetry(_ status: Int, _ retryAfter: RetryAfter?) -> String {
+            retryAfter.map { "\(status), Retry-After: \($0.headerValue)" } ?? "\(status)"
+        }
+        switch self {
+        case .throttle(let retryAfter): return withRetry(429, retryAfter)
+        case .serverError(let status, let retryAfter): return withRetry(status, retryAfter)
+        case .delay(let duration): return "delay \(duration)"
+        case .cutMidBody: return "cut mid-body"
+        case .dropConnection: return "drop connection"
+        case .malformedBody: return "malformed body"
+        case .omitNextLink: return "omit nextLink"
+        case .nextLinkOrigin(let origin): return "nextLink on \(origin)"
+        case .expireTokens: return "expire tokens"
+        }
+    }
+}
+
 /// A `Retry-After` value: seconds (whole or fractional, e.g. Graph's sample `2.128`) or an HTTP date.
 public enum RetryAfter: Sendable, Hashable {
     case seconds(Double)

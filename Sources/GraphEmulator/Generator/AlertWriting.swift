@@ -62,10 +62,12 @@ struct AlertWriting {
     }
 
     /// A remediation status, members after `unknownFutureValue` included (hidden unless the client opted in).
+    static let remediationStatuses = SecurityEnums.remediationStatus.members.filter { $0 != "unknownFutureValue" }
+
     mutating func remediation() -> String {
         let value =
             random.chance(0.7)
-            ? "none" : random.pick(SecurityEnums.remediationStatus.members.filter { $0 != "unknownFutureValue" })
+            ? "none" : random.pick(Self.remediationStatuses)
         return SecurityEnums.remediationStatus.wireValue(value, includeUnknown: includeUnknown)
     }
 

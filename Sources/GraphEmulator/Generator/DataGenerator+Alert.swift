@@ -88,12 +88,13 @@ extension DataGenerator {
 
         writer.key("evidence")
         writer.beginArray()
+        // The writer moves into the evidence session and back (its storage is shared, its comma state is not).
         var alert = AlertWriting(
-            writer: writer, random: random, pools: pools, organization: organization, created: created,
-            includeUnknown: includeUnknown, device: device, user: user)
-        writer = JSONStreamWriter(capacity: 0)
+            writer: JSONStreamWriter(capacity: 0), random: random, pools: pools, organization: organization,
+            created: created, includeUnknown: includeUnknown, device: device, user: user)
+        swap(&writer, &alert.writer)
         scenario.evidence(&alert, family)
-        writer = alert.writer
+        swap(&writer, &alert.writer)
         random = alert.random
         writer.endArray()
 

@@ -24,7 +24,9 @@ struct EvolvableEnum: Sendable {
     /// What a client receives for `member`: itself, or `unknownFutureValue` when it lies after the sentinel and
     /// the client did not opt in.
     func wireValue(_ member: String, includeUnknown: Bool) -> String {
-        guard !includeUnknown, let code = code(ignoringCase: member), code > sentinel else { return member }
+        guard !includeUnknown, let code = code(exactly: member) ?? code(ignoringCase: member), code > sentinel else {
+            return member
+        }
         return "unknownFutureValue"
     }
 

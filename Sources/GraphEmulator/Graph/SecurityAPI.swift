@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import NIOCore
 
 /// `/v1.0/security/alerts_v2` and `/v1.0/security/incidents` (with `/{id}` and `/{id}/alerts`), after the
 /// bearer token was accepted.
@@ -84,7 +85,7 @@ struct SecurityAPI: Sendable {
                 guard let bodies = await services.store.alertsOfIncident(id: id) else { return notFound(request) }
                 return page(
                     bodies, context: "security/incidents('\(id)')/alerts", count: nil, nextLink: nil,
-                    includeUnknown: includeUnknown)
+                    includeUnknown: includeUnknown, root: root(of: request))
             }
         } catch {
             return GraphResponse.error(400, code: "BadRequest", message: error.message, request: request)
@@ -138,13 +139,15 @@ struct SecurityAPI: Sendable {
         var nextLink: String?
         if result.hasMore, !omitNextLink, let last = result.last {
             nextLink = Self.nextLink(
-                root: origin ?? services.address.graphRoot, path: request.path, query: request.query,
+                root: origin ?? root(of: request), path: request.path, query: request.query,
                 token: SkipToken.encode(last, fingerprint: fingerprint))
         }
         let context =
             entitySet == .alerts
             ? "security/alerts_v2" : options.expandAlerts ? "security/incidents(alerts())" : "security/incidents"
-        return page(bodies, context: context, count: result.total, nextLink: nextLink, includeUnknown: includeUnknown)
+        return page(
+            bodies, context: context, count: result.total, nextLink: nextLink, includeUnknown: includeUnknown,
+            root: root(of: request))
     }
 
     /// The request's own URL with every option kept as sent, except `$skip` and an older `$skiptoken`, plus the
@@ -159,13 +162,13 @@ struct SecurityAPI: Sendable {
     }
 
     private func page(
-        _ bodies: [RecordBody], context: String, count: Int?, nextLink: String?, includeUnknown: Bool
+        _ bodies: [RecordBody], context: String, count: Int?, nextLink: String?, includeUnknown: Bool, root: String
     ) -> EmulatorResponse {
         let renderer = RecordRenderer(generator: services.store.generator)
-        var writer = JSONStreamWriter(capacity: 2048 + bodies.count * 4096)
+        var writer = JSONStreamWriter(capacity: 2048 + bodies.count * 7168)
         writer.beginObject()
         writer.key("@odata.context")
-        writer.string(services.address.graphRoot + "/v1.0/$metadata#" + context)
+        writer.string(root + "/v1.0/$metadata#" + context)
         if let count {
             writer.key("@odata.count")
             writer.int(count)
@@ -180,7 +183,7 @@ struct SecurityAPI: Sendable {
         writer.endArray()
         writer.endObject()
         return EmulatorResponse(
-            status: 200, headers: [("Content-Type", GraphResponse.jsonContentType)], body: writer.bytes)
+            status: 200, headers: [("Content-Type", GraphResponse.jsonContentType)], buffer: writer.byteBuffer)
     }
 
     private func single(
@@ -191,10 +194,18 @@ struct SecurityAPI: Sendable {
         let rendered = RecordRenderer(generator: services.store.generator).render(body, includeUnknown: includeUnknown)
         // `@odata.context` first, then the record's own members.
         var bytes = Array("{\"@odata.context\":".utf8)
-        JSON.string(services.address.graphRoot + "/v1.0/$metadata#" + context).write(to: &bytes)
+        JSON.string(root(of: request) + "/v1.0/$metadata#" + context).write(to: &bytes)
         if rendered.count > 2 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(contentsOf: rendered.dropFirst())
         return EmulatorResponse(status: 200, headers: [("Content-Type", GraphResponse.jsonContentType)], body: bytes)
+    }
+
+    /// The root the client addressed: the emulator's scheme with the request's `Host` when it names the emulator
+    /// (`localhost:PORT` or `127.0.0.1:PORT`), so links stay on the origin the client called, as Graph's do.
+    func root(of request: EmulatorRequest) -> String {
+        guard let host = request.header("Host") else { return services.address.graphRoot }
+        let candidate = services.address.scheme + "://" + host
+        return services.address.graphRootAliases.contains(candidate) ? candidate : services.address.graphRoot
     }
 
     private func notFound(_ request: EmulatorRequest) -> EmulatorResponse {

@@ -25,7 +25,7 @@ public struct JournalEntry: Sendable, Hashable {
     public var requestID: String
     /// The `client-request-id` the client sent; nil when it sent none.
     public var clientRequestID: String?
-    /// The faults applied to this request, in words (e.g. `throttle(retryAfter: 2.128)`).
+    /// The faults applied to this request, in words (e.g. `429, Retry-After: 2.128`).
     public var faults: [String]
 
     public func header(_ name: String) -> String? {

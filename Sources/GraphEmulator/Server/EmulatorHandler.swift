@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Routes one request: counts it, applies the faults in force, checks the token, the permissions and the budget,
 /// then lets the identity or Graph handler answer.
@@ -27,10 +28,11 @@ struct EmulatorHandler: Sendable {
             response.delay = delay
         }
         if actions.contains(.malformedBody), response.status == 200 {
-            let half = response.body.prefix(max(1, response.body.count / 2))
-            response.body = Array(half) + Array("\u{0}<!-- upstream reset -->".utf8)
+            var half = response.body.getSlice(at: 0, length: max(1, response.body.readableBytes / 2)) ?? ByteBuffer()
+            half.writeString("\u{0}<!-- upstream reset -->")
+            response.body = half
         }
-        if actions.contains(.cutMidBody) { response.delivery = .cutAfter(bytes: response.body.count / 2) }
+        if actions.contains(.cutMidBody) { response.delivery = .cutAfter(bytes: response.body.readableBytes / 2) }
         if actions.contains(.dropConnection) { response.delivery = .dropConnection }
         if route != .token { GraphResponse.addStandardHeaders(to: &response, request: request) }
         return (response, route, actions)

@@ -1,11 +1,12 @@
 import Foundation
 import JSON
+import NIOCore
 
 /// What a handler answers, and how the transport delivers it (faults can delay it, cut it or drop it).
 struct EmulatorResponse: Sendable {
     var status: Int
     var headers: [(name: String, value: String)]
-    var body: [UInt8]
+    var body: ByteBuffer
     var delivery: Delivery = .complete
     /// Wait this long before writing anything (a slow response).
     var delay: Duration?
@@ -19,9 +20,13 @@ struct EmulatorResponse: Sendable {
     }
 
     init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.init(status: status, headers: headers, buffer: ByteBuffer(bytes: body))
+    }
+
+    init(status: Int, headers: [(name: String, value: String)], buffer: ByteBuffer) {
         self.status = status
         self.headers = headers
-        self.body = body
+        self.body = buffer
     }
 
     static func json(

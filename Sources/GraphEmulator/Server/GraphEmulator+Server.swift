@@ -63,7 +63,10 @@ extension GraphEmulator {
     ) async throws {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
-        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        // HTTP/1.1's Host header arrives as the request's authority; the journal and handlers see it as a header.
+        let headers =
+            (request.head.authority.map { [(name: "Host", value: $0)] } ?? [])
+            + request.headers.map { (name: $0.name.rawName, value: $0.value) }
         let sentID = headers.first { $0.name.lowercased() == "client-request-id" }?.value
         let path = request.uri.path
         let emulatorRequest = EmulatorRequest(
@@ -92,14 +95,14 @@ extension GraphEmulator {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         fields.append(HTTPField(name: .date, value: RetryAfter.httpDate(emulatorRequest.received).headerValue))
-        fields.append(HTTPField(name: .contentLength, value: String(response.body.count)))
+        fields.append(HTTPField(name: .contentLength, value: String(response.body.readableBytes)))
         let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
         switch response.delivery {
         case .complete:
-            try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: response.body))
         case .cutAfter(let count):
             var bodyWriter = try await writer.writeHead(head)
-            try await bodyWriter.write(ByteBuffer(bytes: response.body.prefix(count)))
+            try await bodyWriter.write(response.body.getSlice(at: 0, length: count) ?? ByteBuffer())
             // Let the partial body reach the socket before the connection is torn down.
             try await Task.sleep(for: .milliseconds(50))
             throw ConnectionCut()

@@ -35,32 +35,60 @@ public struct GraphTimestamp: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Appends the text of `description` (without quotes).
     public func write(to output: inout [UInt8]) {
-        let seconds = ticks >= 0 ? ticks / Self.ticksPerSecond : (ticks - Self.ticksPerSecond + 1) / Self.ticksPerSecond
-        var fraction = Int(ticks - seconds * Self.ticksPerSecond)
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        let (year, month, day) = Self.civil(fromDays: days)
-        Self.digits(year, 4, &output)
-        output.append(UInt8(ascii: "-"))
-        Self.digits(month, 2, &output)
-        output.append(UInt8(ascii: "-"))
-        Self.digits(day, 2, &output)
-        output.append(UInt8(ascii: "T"))
-        Self.digits(secondOfDay / 3600, 2, &output)
-        output.append(UInt8(ascii: ":"))
-        Self.digits(secondOfDay / 60 % 60, 2, &output)
-        output.append(UInt8(ascii: ":"))
-        Self.digits(secondOfDay % 60, 2, &output)
-        if fraction > 0 {
-            var width = 7
-            while fraction % 10 == 0 {
-                fraction /= 10
-                width -= 1
+        withText { output.append(contentsOf: $0) }
+    }
+
+    func write(to storage: ByteStorage) {
+        withText { storage.append($0) }
+    }
+
+    /// The text, written into a stack buffer (at most 28 bytes: `yyyy-MM-ddTHH:mm:ss.fffffffZ`).
+    private func withText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
             }
-            output.append(UInt8(ascii: "."))
-            Self.digits(fraction, width, &output)
+            func digits(_ value: Int, _ width: Int) {
+                var rest = value
+                for position in stride(from: count + width - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                count += width
+            }
+            let seconds =
+                ticks >= 0 ? ticks / Self.ticksPerSecond : (ticks - Self.ticksPerSecond + 1) / Self.ticksPerSecond
+            var fraction = Int(ticks - seconds * Self.ticksPerSecond)
+            let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+            let secondOfDay = Int(seconds - Int64(days) * 86_400)
+            let (year, month, day) = Self.civil(fromDays: days)
+            digits(year, 4)
+            put(UInt8(ascii: "-"))
+            digits(month, 2)
+            put(UInt8(ascii: "-"))
+            digits(day, 2)
+            put(UInt8(ascii: "T"))
+            digits(secondOfDay / 3600, 2)
+            put(UInt8(ascii: ":"))
+            digits(secondOfDay / 60 % 60, 2)
+            put(UInt8(ascii: ":"))
+            digits(secondOfDay % 60, 2)
+            if fraction > 0 {
+                var width = 7
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    width -= 1
+                }
+                put(UInt8(ascii: "."))
+                digits(fraction, width)
+            }
+            put(UInt8(ascii: "Z"))
+            body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        output.append(UInt8(ascii: "Z"))
     }
 
     /// The format of Entra's `timestamp` member: `2016-01-09 02:02:12Z`.
@@ -95,13 +123,19 @@ public struct GraphTimestamp: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     private static func digits(_ value: Int, _ width: Int, _ output: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        if width == 2 {
+            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10))
+            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+            return
+        }
+        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var rest = value
+            for position in stride(from: width - 1, through: 0, by: -1) {
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            output.append(contentsOf: buffer.prefix(width))
         }
     }
 
