@@ -59,8 +59,11 @@ public final class GraphClient: Sendable {
     }
 
     /// The pages of a source, from `start` (a checkpoint's watermark) or from the filter's `updatedSince`.
-    public func pages(of query: GraphQuery, from start: Watermark? = nil) -> GraphPageSequence {
-        GraphPageSequence(client: self, query: query, start: start)
+    ///
+    /// - Parameter concurrency: how many per-incident alert requests run at once when `$expand=alerts` had to be given
+    ///   up (the job's `concurrency`).
+    public func pages(of query: GraphQuery, from start: Watermark? = nil, concurrency: Int = 4) -> GraphPageSequence {
+        GraphPageSequence(client: self, query: query, start: start, concurrency: max(1, concurrency))
     }
 
     /// `GET` a Graph URL (absolute, on the Graph root) and parse the JSON body, under the retry policy.

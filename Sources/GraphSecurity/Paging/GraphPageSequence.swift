@@ -12,10 +12,11 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
     let client: GraphClient
     let query: GraphQuery
     let start: Watermark?
+    let concurrency: Int
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(
-            client: client,
+            client: client, concurrency: concurrency,
             cursor: PageCursor(
                 query: query, apiBase: client.connection.endpoints.apiBase,
                 graphOrigin: client.connection.endpoints.graphOrigin, start: start))
@@ -23,6 +24,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
 
     public struct Iterator: AsyncIteratorProtocol {
         let client: GraphClient
+        let concurrency: Int
         var cursor: PageCursor
         /// The expanded query failed with 5xx: alerts are fetched per incident.
         var alertsPerIncident = false
@@ -47,7 +49,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             let nextLink = response.json["@odata.nextLink"]?.stringValue
             var records = try cursor.accept(records: values, nextLink: nextLink)
             if alertsPerIncident {
-                records = try await Self.attachAlerts(to: records, client: client)
+                records = try await Self.attachAlerts(to: records, client: client, concurrency: concurrency)
             }
             client.logger.debug(
                 "page read",
@@ -67,33 +69,46 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             return false
         }
 
-        /// Sets `alerts` on each incident from `GET /security/incidents/{id}/alerts` (all of its pages).
-        static func attachAlerts(to incidents: [JSON], client: GraphClient) async throws -> [JSON] {
-            var result: [JSON] = []
-            result.reserveCapacity(incidents.count)
-            for var incident in incidents {
-                guard let id = incident["id"]?.stringValue else {
-                    result.append(incident)
-                    continue
-                }
-                var alerts: [JSON] = []
-                var url: String? =
-                    client.connection.endpoints.apiBase + "/security/incidents/" + GraphQuery.encode(id) + "/alerts"
-                while let current = url {
-                    let response = try await client.get(current)
-                    alerts += response.json["value"]?.arrayValue ?? []
-                    url = response.json["@odata.nextLink"]?.stringValue
-                    if let next = url, GraphEndpoints.origin(of: next) != client.connection.endpoints.graphOrigin {
-                        throw GraphPagingError(
-                            url: current,
-                            reason: "Graph's @odata.nextLink leads to '\(GraphEndpoints.origin(of: next) ?? next)'; "
-                                + "the access token is not sent to another origin")
+        /// Sets `alerts` on each incident from `GET /security/incidents/{id}/alerts` (all of its pages), at most
+        /// `concurrency` incidents at a time; the incidents keep their order.
+        static func attachAlerts(to incidents: [JSON], client: GraphClient, concurrency: Int) async throws -> [JSON] {
+            var result = incidents
+            try await withThrowingTaskGroup(of: (Int, [JSON]).self) { group in
+                var nextIndex = 0
+                func startNext() {
+                    while nextIndex < incidents.count {
+                        let index = nextIndex
+                        nextIndex += 1
+                        guard let id = incidents[index]["id"]?.stringValue else { continue }
+                        group.addTask { (index, try await alerts(ofIncident: id, client: client)) }
+                        return
                     }
                 }
-                incident["alerts"] = .array(alerts)
-                result.append(incident)
+                for _ in 0..<concurrency { startNext() }
+                while let (index, alerts) = try await group.next() {
+                    result[index]["alerts"] = .array(alerts)
+                    startNext()
+                }
             }
             return result
+        }
+
+        static func alerts(ofIncident id: String, client: GraphClient) async throws -> [JSON] {
+            var alerts: [JSON] = []
+            var url: String? =
+                client.connection.endpoints.apiBase + "/security/incidents/" + GraphQuery.encode(id) + "/alerts"
+            while let current = url {
+                let response = try await client.get(current)
+                alerts += response.json["value"]?.arrayValue ?? []
+                url = response.json["@odata.nextLink"]?.stringValue
+                if let next = url, GraphEndpoints.origin(of: next) != client.connection.endpoints.graphOrigin {
+                    throw GraphPagingError(
+                        url: current,
+                        reason: "Graph's @odata.nextLink leads to '\(GraphEndpoints.origin(of: next) ?? next)'; "
+                            + "the access token is not sent to another origin")
+                }
+            }
+            return alerts
         }
     }
 }
