@@ -6,6 +6,9 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync-bench",
         abstract: "temsync benchmarks: run in a release build (swift run -c release temsync-bench …).",
-        subcommands: [ValidateBenchmark.self, OutputsBenchmark.self, JSONBenchmark.self, EmulatorBenchmark.self]
+        subcommands: [
+            ValidateBenchmark.self, OutputsBenchmark.self, JSONBenchmark.self, EmulatorBenchmark.self,
+            GraphClientBenchmark.self,
+        ]
     )
 }

@@ -1,2 +1,0 @@
-// The GraphSecurity module: its first files land with the issue that builds it (see docs/ARCHITECTURE.md).
-enum GraphSecurityModule {}
