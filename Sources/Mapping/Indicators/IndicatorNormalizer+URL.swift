@@ -17,6 +17,7 @@ extension IndicatorNormalizer {
             !value.utf8.contains(where: { $0 <= 32 || $0 == 127 || $0 == UInt8(ascii: "\\") })
         else { return nil }
         var scheme = "http"
+        let hasScheme = value.range(of: "://") != nil
         if let separator = value.range(of: "://") {
             let written = value[..<separator.lowerBound]
             guard let firstByte = written.utf8.first, isLetter(firstByte),
@@ -33,6 +34,7 @@ extension IndicatorNormalizer {
         var rest = String(value[authorityEnd...])
         var userInfo = ""
         if let at = authority.lastIndex(of: "@") {
+            guard hasScheme else { return nil }  // `mailto:a@b.example`, or an e-mail address: not a web URL
             userInfo = String(authority[...at])
             authority = authority[authority.index(after: at)...]
         }
