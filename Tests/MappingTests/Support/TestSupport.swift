@@ -76,11 +76,11 @@ func located<T>(_ value: T, _ line: Int, _ column: Int) -> Located<T> {
     Located(value, at: at(line, column))
 }
 
-/// The first lines of the diagnostics a compile throws (`file:line:column: severity: message`), in order.
+/// The first lines (`file:line:column: severity: message`) of the diagnostics of a compile, in order: those it
+/// throws, or its warnings when it succeeds.
 func compileErrors(_ rules: MappingRules) -> [String] {
     do {
-        _ = try MappingProgram.compile(rules, job: JobInfo(name: "test"))
-        return []
+        return try MappingProgram.compile(rules, job: JobInfo(name: "test")).warnings.map(\.description)
     } catch {
         return error.diagnostics.map(\.description)
     }
@@ -96,4 +96,36 @@ func pathFields(_ entries: [(String, String)]) -> [FieldRule.Member] {
         FieldRule.Member(
             name: located(entry.0, 10 + offset, 5), rule: .path(located(entry.1, 10 + offset, 14)))
     }
+}
+
+/// A field written on `line` (name at column 3, the value at column 10; transform names, map keys and the default
+/// on later columns), for tests that look at values rather than at diagnostics.
+func field(
+    _ name: String, line: Int = 1, path: String? = nil, const: JSON? = nil, template: String? = nil,
+    fields: [FieldRule.Member]? = nil, transforms: [(String, JSON?)] = [], map: [(String, JSON)]? = nil,
+    default defaultValue: JSON? = nil
+) -> FieldRule.Member {
+    let rule = FieldRule(
+        at: at(line, 10), path: path.map { located($0, line, 10) }, constant: const.map { located($0, line, 10) },
+        template: template.map { located($0, line, 10) }, fields: fields.map { located($0, line, 10) },
+        transforms: transforms.enumerated().map { offset, transform in
+            TransformRule(
+                name: located(transform.0, line, 40 + offset * 10),
+                argument: transform.1.map { located($0, line, 45 + offset * 10) })
+        },
+        map: map.map { entries in
+            located(entries.map { FieldRule.MapEntry(from: located($0.0, line, 80), to: $0.1) }, line, 80)
+        },
+        defaultValue: defaultValue.map { located($0, line, 100) })
+    return FieldRule.Member(name: located(name, line, 3), rule: rule)
+}
+
+func condition(
+    _ path: String, _ test: ConditionRule.Test, _ value: JSON, ignoreCase: Bool = false, line: Int = 1
+)
+    -> ConditionRule
+{
+    ConditionRule(
+        at: at(line, 5), path: located(path, line, 11), tests: [(located(test, line, 30), located(value, line, 40))],
+        ignoreCase: ignoreCase ? located(true, line, 60) : nil)
 }
