@@ -5,6 +5,7 @@ import ArgumentParser
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync-bench",
-        abstract: "temsync benchmarks: run in a release build (swift run -c release temsync-bench …)."
+        abstract: "temsync benchmarks: run in a release build (swift run -c release temsync-bench …).",
+        subcommands: [MappingBench.self]
     )
 }

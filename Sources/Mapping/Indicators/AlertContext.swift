@@ -19,25 +19,33 @@ struct AlertContext: Sendable {
     /// `incidentID`: the incident the alert was read through (an expanded incident), if any.
     init(alert: JSON, incidentID: String? = nil) {
         let object = alert.objectValue ?? JSONObject()
-        alertID = Self.text(object["id"])
+        alertID = Self.text(object.member("id"))
         incidentIDs = []
-        if let own = Self.text(object["incidentId"]) { incidentIDs.append(own) }
+        if let own = Self.text(object.member("incidentId")) { incidentIDs.append(own) }
         if let incidentID, !incidentIDs.contains(incidentID) { incidentIDs.append(incidentID) }
-        severity = Self.severity(object["severity"])
-        let first = Self.time(object["firstActivityDateTime"])
-        let last = Self.time(object["lastActivityDateTime"])
-        let created = Self.time(object["createdDateTime"])
-        let lastUpdate = Self.time(object["lastUpdateDateTime"])
+        severity = Self.severity(object.member("severity"))
+        let first = Self.time(object.member("firstActivityDateTime"))
+        let last = Self.time(object.member("lastActivityDateTime"))
+        let created = Self.time(object.member("createdDateTime"))
+        let lastUpdate = Self.time(object.member("lastUpdateDateTime"))
         // Graph's descriptions of the two activity times read as if swapped; take the earlier and the later.
-        let activity = [first, last].compactMap { $0 }
-        firstSeen = activity.min() ?? created ?? lastUpdate
-        lastSeen = activity.max() ?? lastUpdate ?? created
+        switch (first, last) {
+        case (let a?, let b?):
+            firstSeen = min(a, b)
+            lastSeen = max(a, b)
+        case (let only?, nil), (nil, let only?):
+            firstSeen = only
+            lastSeen = only
+        case (nil, nil):
+            firstSeen = created ?? lastUpdate
+            lastSeen = lastUpdate ?? created
+        }
         updated = lastUpdate ?? created
-        serviceSource = object["serviceSource"]?.stringValue
-        detectionSource = object["detectionSource"]?.stringValue
-        mitreTechniques = Self.strings(object["mitreTechniques"])
-        categories = Self.strings(object["categories"])
-        if let category = object["category"]?.stringValue, !categories.contains(category) {
+        serviceSource = object.member("serviceSource")?.stringValue
+        detectionSource = object.member("detectionSource")?.stringValue
+        mitreTechniques = Self.strings(object.member("mitreTechniques"))
+        categories = Self.strings(object.member("categories"))
+        if let category = object.member("category")?.stringValue, !categories.contains(category) {
             categories.append(category)
         }
     }

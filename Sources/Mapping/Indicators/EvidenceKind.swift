@@ -1,16 +1,38 @@
 /// The `@odata.type` of an evidence object (GRAPH.md §6), without the `#microsoft.graph.security.` prefix.
-enum EvidenceKind: String, Sendable, CaseIterable {
+///
+/// Raw values are small integers (bit positions in an indicator's evidence-type set); `name` is Graph's name.
+enum EvidenceKind: Int, Sendable, CaseIterable {
     case activeDirectoryDomainEvidence, aiAgentEvidence, amazonResourceEvidence, analyzedMessageEvidence
     case azureResourceEvidence, blobContainerEvidence, blobEvidence, cloudApplicationEvidence
     case cloudLogonRequestEvidence, cloudLogonSessionEvidence, containerEvidence, containerImageEvidence
-    case containerRegistryEvidence, deviceEvidence, dnsEvidence, fileEvidence, fileHashEvidence
-    case gitHubOrganizationEvidence, gitHubRepoEvidence, gitHubUserEvidence, googleCloudResourceEvidence
-    case hostLogonSessionEvidence, ioTDeviceEvidence, ipEvidence, kubernetesClusterEvidence
-    case kubernetesControllerEvidence, kubernetesNamespaceEvidence, kubernetesPodEvidence, kubernetesSecretEvidence
-    case kubernetesServiceAccountEvidence, kubernetesServiceEvidence, mailboxConfigurationEvidence, mailboxEvidence
-    case mailClusterEvidence, malwareEvidence, networkConnectionEvidence, nicEvidence, oauthApplicationEvidence
-    case processEvidence, registryKeyEvidence, registryValueEvidence, sasTokenEvidence, securityGroupEvidence
-    case servicePrincipalEvidence, submissionMailEvidence, teamsMessageEvidence, urlEvidence, userEvidence
+    case containerRegistryEvidence, deviceEvidence, dnsEvidence, fileEvidence
+    case fileHashEvidence, gitHubOrganizationEvidence, gitHubRepoEvidence, gitHubUserEvidence
+    case googleCloudResourceEvidence, hostLogonSessionEvidence, ioTDeviceEvidence, ipEvidence
+    case kubernetesClusterEvidence, kubernetesControllerEvidence, kubernetesNamespaceEvidence, kubernetesPodEvidence
+    case kubernetesSecretEvidence, kubernetesServiceAccountEvidence, kubernetesServiceEvidence,
+        mailboxConfigurationEvidence
+    case mailboxEvidence, mailClusterEvidence, malwareEvidence, networkConnectionEvidence
+    case nicEvidence, oauthApplicationEvidence, processEvidence, registryKeyEvidence
+    case registryValueEvidence, sasTokenEvidence, securityGroupEvidence, servicePrincipalEvidence
+    case submissionMailEvidence, teamsMessageEvidence, urlEvidence, userEvidence
+
+    /// Graph's names, in case order.
+    static let names: [String] = [
+        "activeDirectoryDomainEvidence", "aiAgentEvidence", "amazonResourceEvidence", "analyzedMessageEvidence",
+        "azureResourceEvidence", "blobContainerEvidence", "blobEvidence", "cloudApplicationEvidence",
+        "cloudLogonRequestEvidence", "cloudLogonSessionEvidence", "containerEvidence", "containerImageEvidence",
+        "containerRegistryEvidence", "deviceEvidence", "dnsEvidence", "fileEvidence", "fileHashEvidence",
+        "gitHubOrganizationEvidence", "gitHubRepoEvidence", "gitHubUserEvidence", "googleCloudResourceEvidence",
+        "hostLogonSessionEvidence", "ioTDeviceEvidence", "ipEvidence", "kubernetesClusterEvidence",
+        "kubernetesControllerEvidence", "kubernetesNamespaceEvidence", "kubernetesPodEvidence",
+        "kubernetesSecretEvidence", "kubernetesServiceAccountEvidence", "kubernetesServiceEvidence",
+        "mailboxConfigurationEvidence", "mailboxEvidence", "mailClusterEvidence", "malwareEvidence",
+        "networkConnectionEvidence", "nicEvidence", "oauthApplicationEvidence", "processEvidence",
+        "registryKeyEvidence", "registryValueEvidence", "sasTokenEvidence", "securityGroupEvidence",
+        "servicePrincipalEvidence", "submissionMailEvidence", "teamsMessageEvidence", "urlEvidence", "userEvidence",
+    ]
+
+    var name: String { Self.names[rawValue] }
 
     private static let prefix = "#microsoft.graph.security."
 
@@ -18,16 +40,16 @@ enum EvidenceKind: String, Sendable, CaseIterable {
     private static let exact: [String: EvidenceKind] = {
         var table: [String: EvidenceKind] = [:]
         for kind in allCases {
-            table[prefix + kind.rawValue] = kind
-            table["microsoft.graph.security." + kind.rawValue] = kind
-            table[kind.rawValue] = kind
+            table[prefix + kind.name] = kind
+            table["microsoft.graph.security." + kind.name] = kind
+            table[kind.name] = kind
         }
         return table
     }()
 
     private static let folded: [String: EvidenceKind] = {
         var table: [String: EvidenceKind] = [:]
-        for kind in allCases { table[kind.rawValue.lowercased()] = kind }
+        for kind in allCases { table[kind.name.lowercased()] = kind }
         return table
     }()
 

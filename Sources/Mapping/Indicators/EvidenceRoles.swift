@@ -34,6 +34,17 @@ struct EvidenceRoles: Sendable, Hashable {
 
     /// The bit of a role name, or `nil` when Graph has no such role.
     static func bit(named name: String) -> UInt32? {
+        // Graph's own spellings first, without hashing; then any case.
+        switch name {
+        case "contextual": return 1 << 1
+        case "source": return 1 << 3
+        case "destination": return 1 << 4
+        case "compromised": return 1 << 7
+        case "attacker": return 1 << 10
+        case "commandAndControl": return 1 << 11
+        case "suspicious": return 1 << 13
+        default: break
+        }
         if let index = byName[name] ?? byName[name.lowercased()] { return 1 << UInt32(index) }
         return nil
     }

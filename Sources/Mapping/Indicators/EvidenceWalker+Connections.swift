@@ -5,13 +5,13 @@ extension EvidenceWalker {
     func endpoint(_ value: JSON?, context: Context) -> Endpoint? {
         switch value {
         case .object(let object)?:
-            guard case .string(let text)? = object["ipAddress"], let address = IndicatorNormalizer.ip(text) else {
-                return nil
-            }
+            guard case .string(let text)? = object.member("ipAddress"),
+                let (address, value) = IndicatorNormalizer.ipValue(text)
+            else { return nil }
             let own = nested(object, in: context)
             // The connection's own roles describe the connection, not this end: only the end's roles count here.
             return Endpoint(
-                address: address, value: address.canonical, roles: EvidenceRoles(object["roles"]), verdict: own.verdict)
+                address: address, value: value, roles: EvidenceRoles(object.member("roles")), verdict: own.verdict)
         case .string(let text)?:
             guard let address = IndicatorNormalizer.ip(text) else { return nil }
             return Endpoint(

@@ -6,32 +6,32 @@ extension EvidenceWalker {
         switch kind {
         // Threat artifacts.
         case .ipEvidence:
-            threatIP(object["ipAddress"], context: context)
+            threatIP(object.member("ipAddress"), context: context)
         case .urlEvidence:
-            threatURL(object["url"], context: context)
+            threatURL(object.member("url"), context: context)
         case .dnsEvidence:
-            threatDomain(object["domainName"], context: context)
-            if case .array(let resolved)? = object["ipAddresses"] {
+            threatDomain(object.member("domainName"), context: context)
+            if case .array(let resolved)? = object.member("ipAddresses") {
                 for case .object(let address) in resolved {
-                    threatIP(address["ipAddress"], context: nested(address, in: context))
+                    threatIP(address.member("ipAddress"), context: nested(address, in: context))
                 }
             }
-            assetIP(object["hostIpAddress"])  // the device that asked
-            assetIP(object["dnsServerIp"])  // the resolver: infrastructure, never a threat
+            assetIP(object.member("hostIpAddress"))  // the device that asked
+            assetIP(object.member("dnsServerIp"))  // the resolver: infrastructure, never a threat
         case .fileEvidence:
-            threatFileDetails(object["fileDetails"], context: context)
+            threatFileDetails(object.member("fileDetails"), context: context)
         case .fileHashEvidence:
-            threatHash(object["value"], algorithm: object["algorithm"], context: context)
+            threatHash(object.member("value"), algorithm: object.member("algorithm"), context: context)
         case .processEvidence:
-            threatFileDetails(object["imageFile"], context: context)
-            assetUserAccount(object["userAccount"])
+            threatFileDetails(object.member("imageFile"), context: context)
+            assetUserAccount(object.member("userAccount"))
         case .malwareEvidence:
-            visitNested(object["files"], declared: .fileEvidence, context: context, depth: depth)
-            visitNested(object["processes"], declared: .processEvidence, context: context, depth: depth)
+            visitNested(object.member("files"), declared: .fileEvidence, context: context, depth: depth)
+            visitNested(object.member("processes"), declared: .processEvidence, context: context, depth: depth)
         case .blobEvidence:
-            if case .array(let hashes)? = object["fileHashes"] {
+            if case .array(let hashes)? = object.member("fileHashes") {
                 for case .object(let hash) in hashes {
-                    threatHash(hash["value"], algorithm: hash["algorithm"], context: context)
+                    threatHash(hash.member("value"), algorithm: hash.member("algorithm"), context: context)
                 }
             }
         case .analyzedMessageEvidence:
@@ -43,49 +43,52 @@ extension EvidenceWalker {
         case .networkConnectionEvidence:
             connections.append(
                 PendingConnection(
-                    source: endpoint(object["sourceAddress"], context: context),
-                    destination: endpoint(object["destinationAddress"], context: context), context: context))
+                    source: endpoint(object.member("sourceAddress"), context: context),
+                    destination: endpoint(object.member("destinationAddress"), context: context), context: context))
 
         // The organisation's own assets: remembered so that their values never become indicators.
         case .deviceEvidence:
-            assetIP(object["ipInterfaces"])
-            assetIP(object["lastIpAddress"])
-            assetIP(object["lastExternalIpAddress"])
-            assetHost(object["deviceDnsName"])
-            assetHost(object["hostName"])
-            if case .string(let host)? = object["hostName"], case .string(let domain)? = object["dnsDomain"] {
+            assetIP(object.member("ipInterfaces"))
+            assetIP(object.member("lastIpAddress"))
+            assetIP(object.member("lastExternalIpAddress"))
+            assetHost(object.member("deviceDnsName"))
+            assetHost(object.member("hostName"))
+            if case .string(let host)? = object.member("hostName"),
+                case .string(let domain)? = object.member("dnsDomain")
+            {
                 assetHost(.string(host + "." + domain))
             }
         case .nicEvidence:
-            assetIP(object["ipAddress"])
+            assetIP(object.member("ipAddress"))
         case .ioTDeviceEvidence:
-            assetIP(object["ipAddress"])
-            visitNested(object["nics"], declared: .nicEvidence, context: context, depth: depth)
+            assetIP(object.member("ipAddress"))
+            visitNested(object.member("nics"), declared: .nicEvidence, context: context, depth: depth)
         case .hostLogonSessionEvidence:
-            visitNested(object["host"], declared: .deviceEvidence, context: context, depth: depth)
-            visitNested(object["account"], declared: .userEvidence, context: context, depth: depth)
+            visitNested(object.member("host"), declared: .deviceEvidence, context: context, depth: depth)
+            visitNested(object.member("account"), declared: .userEvidence, context: context, depth: depth)
         case .cloudLogonSessionEvidence:
-            visitNested(object["account"], declared: .userEvidence, context: context, depth: depth)
+            visitNested(object.member("account"), declared: .userEvidence, context: context, depth: depth)
         case .userEvidence:
-            assetUserAccount(object["userAccount"])
+            assetUserAccount(object.member("userAccount"))
         case .mailboxEvidence:
-            assetEmail(object["primaryAddress"])
-            assetEmail(object["upn"])
-            assetUserAccount(object["userAccount"])
+            assetEmail(object.member("primaryAddress"))
+            assetEmail(object.member("upn"))
+            assetUserAccount(object.member("userAccount"))
         case .mailboxConfigurationEvidence:
-            assetEmail(object["mailboxPrimaryAddress"])
-            assetEmail(object["upn"])
+            assetEmail(object.member("mailboxPrimaryAddress"))
+            assetEmail(object.member("upn"))
         case .kubernetesPodEvidence:
-            assetIP(object["podIp"])
+            assetIP(object.member("podIp"))
         case .kubernetesServiceEvidence:
-            assetIP(object["clusterIP"])
-            assetIP(object["externalIPs"])
+            assetIP(object.member("clusterIP"))
+            assetIP(object.member("externalIPs"))
         case .activeDirectoryDomainEvidence:
-            assetHost(object["activeDirectoryDomainName"])
+            assetHost(object.member("activeDirectoryDomainName"))
             visitNested(
-                object["trustedDomains"], declared: .activeDirectoryDomainEvidence, context: context, depth: depth)
+                object.member("trustedDomains"), declared: .activeDirectoryDomainEvidence, context: context,
+                depth: depth)
         case .gitHubOrganizationEvidence, .gitHubUserEvidence:
-            assetEmail(object["email"])
+            assetEmail(object.member("email"))
 
         // Context with no artifact a control can block (names, ids, cloud resources, registry, containers …).
         case .aiAgentEvidence, .amazonResourceEvidence, .azureResourceEvidence, .blobContainerEvidence,
@@ -115,22 +118,22 @@ extension EvidenceWalker {
     /// Inbound mail (or mail of unknown direction): the sender's addresses, its sending IP and its URLs are
     /// threats. Outbound and intra-organisation mail was sent by the organisation: its sender is an asset.
     mutating func visitAnalyzedMessage(_ object: JSONObject, context: Context) {
-        let direction = object["antiSpamDirection"]?.stringValue?.lowercased() ?? ""
+        let direction = object.member("antiSpamDirection")?.stringValue?.lowercased() ?? ""
         let internalSender = direction == "outbound" || direction == "intraorg" || direction == "intra-org"
         for key in ["p1Sender", "p2Sender"] {
-            guard case .object(let sender)? = object[key] else { continue }
+            guard case .object(let sender)? = object.member(key) else { continue }
             if internalSender {
-                assetEmail(sender["emailAddress"])
+                assetEmail(sender.member("emailAddress"))
             } else {
-                threatEmail(sender["emailAddress"], context: context)
+                threatEmail(sender.member("emailAddress"), context: context)
             }
         }
         if internalSender {
-            assetIP(object["senderIp"])
+            assetIP(object.member("senderIp"))
         } else {
-            threatIP(object["senderIp"], context: context)
+            threatIP(object.member("senderIp"), context: context)
         }
-        if case .array(let urls)? = object["urls"] {
+        if case .array(let urls)? = object.member("urls") {
             for url in urls {
                 if case .object = url {
                     visitNested(url, declared: .urlEvidence, context: context, depth: 0)
@@ -139,29 +142,29 @@ extension EvidenceWalker {
                 }
             }
         }
-        assetEmail(object["recipientEmailAddress"])
+        assetEmail(object.member("recipientEmailAddress"))
     }
 
     /// A message a user reported: sender and sending IP are threats unless the report says it is not junk.
     mutating func visitSubmission(_ object: JSONObject, context: Context) {
-        assetEmail(object["recipient"])
-        assetEmail(object["submitter"])
-        if object["reportType"]?.stringValue?.lowercased() == "notjunk" { return }
-        threatEmail(object["sender"], context: context)
-        threatIP(object["senderIp"], context: context)
+        assetEmail(object.member("recipient"))
+        assetEmail(object.member("submitter"))
+        if object.member("reportType")?.stringValue?.lowercased() == "notjunk" { return }
+        threatEmail(object.member("sender"), context: context)
+        threatIP(object.member("senderIp"), context: context)
     }
 
     /// A Teams message: an external sender's address and IP are threats (an internal sender is an asset); its URLs
     /// and files are nested `urlEvidence` / `fileEvidence`; recipients are assets.
     mutating func visitTeamsMessage(_ object: JSONObject, context: Context, depth: Int) {
-        if object["isExternal"]?.boolValue == false {
-            assetEmail(object["senderFromAddress"])
-            assetIP(object["senderIP"])
+        if object.member("isExternal")?.boolValue == false {
+            assetEmail(object.member("senderFromAddress"))
+            assetIP(object.member("senderIP"))
         } else {
-            threatEmail(object["senderFromAddress"], context: context)
-            threatIP(object["senderIP"], context: context)
+            threatEmail(object.member("senderFromAddress"), context: context)
+            threatIP(object.member("senderIP"), context: context)
         }
-        if case .array(let urls)? = object["urls"] {
+        if case .array(let urls)? = object.member("urls") {
             for url in urls {
                 if case .string = url {
                     threatURL(url, context: context)  // tolerate plain strings where urlEvidence objects belong
@@ -170,8 +173,8 @@ extension EvidenceWalker {
                 }
             }
         }
-        visitNested(object["files"], declared: .fileEvidence, context: context, depth: depth)
-        assetEmail(object["recipients"])
-        assetEmail(object["suspiciousRecipients"])
+        visitNested(object.member("files"), declared: .fileEvidence, context: context, depth: depth)
+        assetEmail(object.member("recipients"))
+        assetEmail(object.member("suspiciousRecipients"))
     }
 }

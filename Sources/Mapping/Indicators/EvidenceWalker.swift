@@ -32,18 +32,25 @@ struct EvidenceWalker {
     var findings = EvidenceFindings()
     var connections: [PendingConnection] = []
 
-    /// Everything found in `alert["evidence"]`; nothing when it is missing, null or not a list.
+    init() {
+        findings.threats.reserveCapacity(8)
+        findings.assets.reserveCapacity(8)
+    }
+
+    /// Everything found in `alert.member("evidence")`; nothing when it is missing, null or not a list.
     static func walk(alert: JSON) -> EvidenceFindings {
         var walker = EvidenceWalker()
-        guard case .array(let evidence)? = alert["evidence"] else { return walker.findings }
+        guard case .array(let evidence)? = alert.member("evidence") else { return walker.findings }
         for item in evidence {
             guard case .object(let object) = item else { continue }
-            guard case .string(let type)? = object["@odata.type"], let kind = EvidenceKind(odataType: type) else {
+            guard case .string(let type)? = object.member("@odata.type"), let kind = EvidenceKind(odataType: type)
+            else {
                 walker.findings.unknownTypes += 1
                 continue
             }
             let context = Context(
-                top: kind, verdict: EvidenceVerdict(object["verdict"]), roles: EvidenceRoles(object["roles"]))
+                top: kind, verdict: EvidenceVerdict(object.member("verdict")),
+                roles: EvidenceRoles(object.member("roles")))
             walker.visit(object, as: kind, context: context, depth: 0)
         }
         walker.resolveConnections()
@@ -55,8 +62,8 @@ struct EvidenceWalker {
     /// The context of a nested evidence object: its own verdict and roles when it carries them, else its parent's.
     func nested(_ object: JSONObject, in context: Context) -> Context {
         var result = context
-        if case .string = object["verdict"] { result.verdict = EvidenceVerdict(object["verdict"]) }
-        let roles = EvidenceRoles(object["roles"])
+        if case .string = object.member("verdict") { result.verdict = EvidenceVerdict(object.member("verdict")) }
+        let roles = EvidenceRoles(object.member("roles"))
         if !roles.isEmpty { result.roles = roles }
         return result
     }
@@ -67,7 +74,7 @@ struct EvidenceWalker {
         switch value {
         case .object(let object)?:
             var kind = declared
-            if case .string(let type)? = object["@odata.type"], let actual = EvidenceKind(odataType: type) {
+            if case .string(let type)? = object.member("@odata.type"), let actual = EvidenceKind(odataType: type) {
                 kind = actual
             }
             visit(object, as: kind, context: nested(object, in: context), depth: depth + 1)
@@ -91,8 +98,9 @@ struct EvidenceWalker {
     }
 
     mutating func threatIP(_ value: JSON?, context: Context) {
-        guard case .string(let text)? = value, let address = IndicatorNormalizer.ip(text) else { return }
-        let canonical = address.canonical
+        guard case .string(let text)? = value, let (address, canonical) = IndicatorNormalizer.ipValue(text) else {
+            return
+        }
         if context.roles.contains(any: EvidenceRoles.victim) {
             findings.addAsset(canonical)
         } else {
@@ -136,19 +144,19 @@ struct EvidenceWalker {
     /// The hashes of a `fileDetails` object (`sha256Ac`, an Authenticode hash, is not a file hash and is skipped).
     mutating func threatFileDetails(_ value: JSON?, context: Context) {
         guard case .object(let details)? = value else { return }
-        threatHash(details["sha256"], claimed: .sha256, context: context)
-        threatHash(details["sha1"], claimed: .sha1, context: context)
-        threatHash(details["md5"], claimed: .md5, context: context)
+        threatHash(details.member("sha256"), claimed: .sha256, context: context)
+        threatHash(details.member("sha1"), claimed: .sha1, context: context)
+        threatHash(details.member("md5"), claimed: .md5, context: context)
     }
 
     mutating func assetIP(_ value: JSON?) {
         switch value {
         case .string(let text)?:
-            if let address = IndicatorNormalizer.ip(text) { findings.addAsset(address.canonical) }
+            if let (_, value) = IndicatorNormalizer.ipValue(text) { findings.addAsset(value) }
         case .array(let items)?:
             for item in items { assetIP(item) }
         case .object(let object)?:  // an ipEvidence
-            assetIP(object["ipAddress"])
+            assetIP(object.member("ipAddress"))
         default:
             break
         }
@@ -172,6 +180,6 @@ struct EvidenceWalker {
 
     mutating func assetUserAccount(_ value: JSON?) {
         guard case .object(let account)? = value else { return }
-        assetEmail(account["userPrincipalName"])
+        assetEmail(account.member("userPrincipalName"))
     }
 }

@@ -94,6 +94,13 @@ enum SpecialAddress {
 
     /// Why `address` is not a public address, or `nil` when it is one.
     static func reason(_ address: IPAddress) -> String? {
+        if case .v4(let value) = address {
+            // Most addresses are public: rule out the special blocks by their first octet before scanning them.
+            switch value >> 24 {
+            case 0, 10, 100, 127, 169, 172, 192, 198, 203, 224...255: break
+            default: return nil
+            }
+        }
         for block in blocks where block.range.contains(address) { return block.reason }
         if case .v6(let high, _) = address, high >> 61 != 0b001 {
             return "reserved"  // outside 2000::/3: IANA reserved, NAT64, discard-only, IPv4-compatible …

@@ -1,8 +1,8 @@
 import Foundation
 import JSON
 
-/// One indicator's merged context while findings arrive. Bit sets and bounded id lists keep it small: its size
-/// depends on how varied the context is, never on how many alerts carried the indicator.
+/// One indicator's merged context in an `IndicatorSet`. Bit sets, interned numbers and bounded id lists keep it
+/// small: its size depends on how varied the context is, never on how many alerts carried the indicator.
 struct IndicatorAccumulator: Sendable {
     var kind: Indicator.Kind
     var value: String
@@ -12,14 +12,17 @@ struct IndicatorAccumulator: Sendable {
     var count = 0
     var alertIDs: BoundedIDs
     var incidentIDs: BoundedIDs
-    var serviceSources: Set<String> = []
-    var detectionSources: Set<String> = []
-    var mitreTechniques: Set<String> = []
-    var categories: Set<String> = []
+    /// Interned in the set's `StringTable`.
+    var serviceSources: [UInt32] = []
+    var detectionSources: [UInt32] = []
+    var mitreTechniques: [UInt32] = []
+    var categories: [UInt32] = []
+    var extraRoles: [UInt32] = []
     var roleBits: UInt32 = 0
-    var extraRoles: Set<String> = []
-    var verdicts: Set<String> = []
-    var evidenceTypes: Set<String> = []
+    var verdictBits: UInt8 = 0
+    var evidenceTypeBits: UInt64 = 0
+    /// Types of indicators merged from outside (`IndicatorSet.insert`) that are not evidence kinds temsync knows.
+    var otherEvidenceTypes: [UInt32] = []
     /// The serial of the last alert merged, so several findings in one alert merge its context once.
     var lastAlertSerial = -1
 
@@ -30,109 +33,135 @@ struct IndicatorAccumulator: Sendable {
         incidentIDs = BoundedIDs(limit: maxIDs)
     }
 
-    mutating func merge(_ finding: EvidenceFinding, alert: AlertContext, serial: Int) {
+    mutating func merge(_ finding: EvidenceFinding, alert: InternedAlert, serial: Int, table: inout StringTable) {
         count += 1
         roleBits |= finding.roles.bits
-        for role in finding.roles.extra { extraRoles.insert(role) }
-        verdicts.insert(finding.verdict.rawValue)
-        evidenceTypes.insert(finding.evidenceType.rawValue)
+        for role in finding.roles.extra { extraRoles.insertUnique(table.intern(role)) }
+        verdictBits |= ContextSets.bit(finding.verdict)
+        evidenceTypeBits |= ContextSets.bit(finding.evidenceType)
         guard serial != lastAlertSerial else { return }
         lastAlertSerial = serial
-        if let first = alert.firstSeen, firstSeen.map({ first < $0 }) ?? true { firstSeen = first }
-        if let last = alert.lastSeen, lastSeen.map({ last > $0 }) ?? true { lastSeen = last }
-        if alert.severity > severity { severity = alert.severity }
-        if let id = alert.alertID { alertIDs.insert(id) }
-        for id in alert.incidentIDs { incidentIDs.insert(id) }
-        if let source = alert.serviceSource { serviceSources.insert(source) }
-        if let source = alert.detectionSource { detectionSources.insert(source) }
-        for technique in alert.mitreTechniques { mitreTechniques.insert(technique) }
-        for category in alert.categories { categories.insert(category) }
+        mergeTimes(alert.context.firstSeen, alert.context.lastSeen)
+        if alert.context.severity > severity { severity = alert.context.severity }
+        if let id = alert.context.alertID { alertIDs.insert(id) }
+        for id in alert.context.incidentIDs { incidentIDs.insert(id) }
+        if let source = alert.serviceSource { serviceSources.insertUnique(source) }
+        if let source = alert.detectionSource { detectionSources.insertUnique(source) }
+        for technique in alert.mitreTechniques { mitreTechniques.insertUnique(technique) }
+        for category in alert.categories { categories.insertUnique(category) }
     }
 
-    mutating func merge(_ indicator: Indicator) {
+    mutating func mergeTimes(_ first: Timestamp?, _ last: Timestamp?) {
+        if let first, firstSeen.map({ first < $0 }) ?? true { firstSeen = first }
+        if let last, lastSeen.map({ last > $0 }) ?? true { lastSeen = last }
+    }
+
+    mutating func merge(_ indicator: Indicator, table: inout StringTable) {
         count += indicator.count
-        if let first = indicator.firstSeen.map(Timestamp.init(date:)), firstSeen.map({ first < $0 }) ?? true {
-            firstSeen = first
-        }
-        if let last = indicator.lastSeen.map(Timestamp.init(date:)), lastSeen.map({ last > $0 }) ?? true {
-            lastSeen = last
-        }
+        mergeTimes(indicator.firstSeen.map(Timestamp.init(date:)), indicator.lastSeen.map(Timestamp.init(date:)))
         if indicator.severity > severity { severity = indicator.severity }
         for id in indicator.alertIDs { alertIDs.insert(id) }
         for id in indicator.incidentIDs { incidentIDs.insert(id) }
-        serviceSources.formUnion(indicator.serviceSources)
-        detectionSources.formUnion(indicator.detectionSources)
-        mitreTechniques.formUnion(indicator.mitreTechniques)
-        categories.formUnion(indicator.categories)
+        for source in indicator.serviceSources { serviceSources.insertUnique(table.intern(source)) }
+        for source in indicator.detectionSources { detectionSources.insertUnique(table.intern(source)) }
+        for technique in indicator.mitreTechniques { mitreTechniques.insertUnique(table.intern(technique)) }
+        for category in indicator.categories { categories.insertUnique(table.intern(category)) }
         for role in indicator.roles {
             if let bit = EvidenceRoles.bit(named: role) {
                 roleBits |= bit
             } else {
-                extraRoles.insert(role)
+                extraRoles.insertUnique(table.intern(role))
             }
         }
-        verdicts.formUnion(indicator.verdicts)
-        evidenceTypes.formUnion(indicator.evidenceTypes)
+        for verdict in indicator.verdicts {
+            if let known = EvidenceVerdict(name: verdict) { verdictBits |= ContextSets.bit(known) }
+        }
+        for type in indicator.evidenceTypes {
+            if let kind = EvidenceKind(odataType: type) {
+                evidenceTypeBits |= ContextSets.bit(kind)
+            } else {
+                otherEvidenceTypes.insertUnique(table.intern(type))
+            }
+        }
     }
 
-    mutating func merge(_ other: IndicatorAccumulator) {
+    /// Merges another set's accumulator, whose numbers are in `otherTable`.
+    mutating func merge(_ other: IndicatorAccumulator, from otherTable: StringTable, into table: inout StringTable) {
+        func translate(_ members: [UInt32], into target: inout [UInt32]) {
+            for member in members { target.insertUnique(table.intern(otherTable.strings[Int(member)])) }
+        }
         count += other.count
-        if let first = other.firstSeen, firstSeen.map({ first < $0 }) ?? true { firstSeen = first }
-        if let last = other.lastSeen, lastSeen.map({ last > $0 }) ?? true { lastSeen = last }
+        mergeTimes(other.firstSeen, other.lastSeen)
         if other.severity > severity { severity = other.severity }
         for id in other.alertIDs.ids { alertIDs.insert(id) }
         for id in other.incidentIDs.ids { incidentIDs.insert(id) }
-        serviceSources.formUnion(other.serviceSources)
-        detectionSources.formUnion(other.detectionSources)
-        mitreTechniques.formUnion(other.mitreTechniques)
-        categories.formUnion(other.categories)
+        translate(other.serviceSources, into: &serviceSources)
+        translate(other.detectionSources, into: &detectionSources)
+        translate(other.mitreTechniques, into: &mitreTechniques)
+        translate(other.categories, into: &categories)
+        translate(other.extraRoles, into: &extraRoles)
+        translate(other.otherEvidenceTypes, into: &otherEvidenceTypes)
         roleBits |= other.roleBits
-        extraRoles.formUnion(other.extraRoles)
-        verdicts.formUnion(other.verdicts)
-        evidenceTypes.formUnion(other.evidenceTypes)
+        verdictBits |= other.verdictBits
+        evidenceTypeBits |= other.evidenceTypeBits
     }
 
-    var roles: Set<String> {
-        var names = extraRoles
-        for (index, name) in EvidenceRoles.names.enumerated() where roleBits & (1 << UInt32(index)) != 0 {
-            names.insert(name)
-        }
-        return names
-    }
-
-    var indicator: Indicator {
+    func indicator(id: String, table: StringTable) -> Indicator {
         Indicator(
-            type: kind, value: value, id: Indicator.id(type: kind, value: value), firstSeen: firstSeen?.date,
-            lastSeen: lastSeen?.date, severity: severity, count: count, alertIDs: Set(alertIDs.ids),
-            incidentIDs: Set(incidentIDs.ids), serviceSources: serviceSources, detectionSources: detectionSources,
-            mitreTechniques: mitreTechniques, categories: categories, roles: roles, verdicts: verdicts,
-            evidenceTypes: evidenceTypes)
+            type: kind, value: value, id: id, firstSeen: firstSeen?.date, lastSeen: lastSeen?.date, severity: severity,
+            count: count, alertIDs: Set(alertIDs.ids), incidentIDs: Set(incidentIDs.ids),
+            serviceSources: table.set(serviceSources), detectionSources: table.set(detectionSources),
+            mitreTechniques: table.set(mitreTechniques), categories: table.set(categories),
+            roles: ContextSets.roles(roleBits, extra: extraRoles.map { table.strings[Int($0)] }),
+            verdicts: ContextSets.verdictSets[Int(verdictBits)],
+            evidenceTypes: ContextSets.evidenceTypes(evidenceTypeBits).union(table.set(otherEvidenceTypes)))
     }
 
     /// The `indicator` object of the mapping language (and the default shape of an indicator record).
-    var json: JSON {
+    func json(id: String, table: StringTable) -> JSON {
         func list(_ values: some Sequence<String>) -> JSON {
-            .array(values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(JSON.string))
+            .array(values.sorted { Bytewise.less($0, $1) }.map(JSON.string))
         }
+        func interned(_ members: [UInt32]) -> JSON { list(members.map { table.strings[Int($0)] }) }
         var object = JSONObject()
-        object.reserveCapacity(17)
-        object.appendUnchecked("id", .string(Indicator.id(type: kind, value: value)))
+        object.reserveCapacity(16)
+        object.appendUnchecked("id", .string(id))
         object.appendUnchecked("type", .string(kind.rawValue))
         object.appendUnchecked("value", .string(value))
         object.appendUnchecked("first_seen", firstSeen.map { .string($0.iso8601) } ?? .null)
         object.appendUnchecked("last_seen", lastSeen.map { .string($0.iso8601) } ?? .null)
         object.appendUnchecked("severity", .string(severity.rawValue))
         object.appendUnchecked("count", .int(count))
-        object.appendUnchecked("alert_ids", list(alertIDs.ids))
-        object.appendUnchecked("incident_ids", list(incidentIDs.ids))
-        object.appendUnchecked("service_sources", list(serviceSources))
-        object.appendUnchecked("detection_sources", list(detectionSources))
-        object.appendUnchecked("mitre_techniques", list(mitreTechniques))
-        object.appendUnchecked("categories", list(categories))
-        object.appendUnchecked("roles", list(roles))
-        object.appendUnchecked("verdicts", list(verdicts))
-        object.appendUnchecked("evidence_types", list(evidenceTypes))
+        object.appendUnchecked("alert_ids", .array(alertIDs.ids.map(JSON.string)))
+        object.appendUnchecked("incident_ids", .array(incidentIDs.ids.map(JSON.string)))
+        object.appendUnchecked("service_sources", interned(serviceSources))
+        object.appendUnchecked("detection_sources", interned(detectionSources))
+        object.appendUnchecked("mitre_techniques", interned(mitreTechniques))
+        object.appendUnchecked("categories", interned(categories))
+        object.appendUnchecked(
+            "roles", list(ContextSets.roles(roleBits, extra: extraRoles.map { table.strings[Int($0)] })))
+        object.appendUnchecked("verdicts", list(ContextSets.verdictSets[Int(verdictBits)]))
+        object.appendUnchecked(
+            "evidence_types",
+            list(ContextSets.evidenceTypes(evidenceTypeBits).union(otherEvidenceTypes.map { table.strings[Int($0)] })))
         return .object(object)
+    }
+}
+
+/// An alert's context with its strings interned in a set's table, once per alert.
+struct InternedAlert {
+    var context: AlertContext
+    var serviceSource: UInt32?
+    var detectionSource: UInt32?
+    var mitreTechniques: [UInt32]
+    var categories: [UInt32]
+
+    init(_ context: AlertContext, table: inout StringTable) {
+        self.context = context
+        serviceSource = context.serviceSource.map { table.intern($0) }
+        detectionSource = context.detectionSource.map { table.intern($0) }
+        mitreTechniques = context.mitreTechniques.map { table.intern($0) }
+        categories = context.categories.map { table.intern($0) }
     }
 }
 
@@ -148,12 +177,22 @@ struct BoundedIDs: Sendable {
     }
 
     mutating func insert(_ id: String) {
-        if ids.count == limit, let last = ids.last, !id.utf8.lexicographicallyPrecedes(last.utf8) { return }
+        if let last = ids.last {
+            if last == id { return }
+            if ids.count == limit, !Bytewise.less(id, last) { return }
+            if Bytewise.less(last, id) {
+                ids.append(id)
+                return
+            }
+        } else {
+            ids.append(id)
+            return
+        }
         var low = 0
         var high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if ids[middle].utf8.lexicographicallyPrecedes(id.utf8) { low = middle + 1 } else { high = middle }
+            if Bytewise.less(ids[middle], id) { low = middle + 1 } else { high = middle }
         }
         if low < ids.count, ids[low] == id { return }
         ids.insert(id, at: low)

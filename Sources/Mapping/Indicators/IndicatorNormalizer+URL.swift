@@ -5,78 +5,98 @@ extension IndicatorNormalizer {
         case ip(IPAddress)
     }
 
-    static let urlSchemes: Set<String> = ["http", "https", "ftp", "ftps", "ws", "wss"]
-    static let defaultPorts: [String: String] = ["http": "80", "https": "443", "ftp": "21", "ws": "80", "wss": "443"]
+    private static let schemes: [(name: [UInt8], defaultPort: [UInt8])] = [
+        ("http", "80"), ("https", "443"), ("ftp", "21"), ("ftps", ""), ("ws", "80"), ("wss", "443"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// A web URL with a lowercase scheme (`http` added when there is none) and host (IDN as Punycode, IPv6
     /// canonical in brackets), the scheme's default port removed, `/` as the path when it is empty; the path, query
-    /// and fragment are kept as written. Refused: other schemes, spaces or control characters, a bad host or port.
+    /// and fragment are kept as written. Refused: other schemes, spaces or control characters, a bad host or port,
+    /// a scheme-less value with `@` (an e-mail address, or `mailto:`).
     static func url(_ text: String) -> (value: String, host: URLHost)? {
-        var value = refang(text)
-        guard !value.isEmpty, value.utf8.count <= 8192,
-            !value.utf8.contains(where: { $0 <= 32 || $0 == 127 || $0 == UInt8(ascii: "\\") })
+        let bytes = Array(refang(text).utf8)
+        guard !bytes.isEmpty, bytes.count <= 8192,
+            !bytes.contains(where: { $0 <= 32 || $0 == 127 || $0 == UInt8(ascii: "\\") })
         else { return nil }
-        var scheme = "http"
-        let hasScheme = value.range(of: "://") != nil
-        if let separator = value.range(of: "://") {
-            let written = value[..<separator.lowerBound]
-            guard let firstByte = written.utf8.first, isLetter(firstByte),
-                written.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == 43 || $0 == 45 || $0 == 46 })
-            else { return nil }
-            scheme = written.lowercased()
-            value = String(value[separator.upperBound...])
-        } else if value.utf8.first == UInt8(ascii: "/") {
+        // Scheme.
+        var scheme = schemes[0]
+        var index = 0
+        var hasScheme = false
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count,
+            bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/")
+        {
+            let written = bytes[0..<colon].map { $0 | 0x20 }
+            guard let known = schemes.first(where: { $0.name == written }) else { return nil }
+            scheme = known
+            index = colon + 3
+            hasScheme = true
+        } else if bytes[0] == UInt8(ascii: "/") {
             return nil
         }
-        guard urlSchemes.contains(scheme) else { return nil }
-        let authorityEnd = value.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? value.endIndex
-        var authority = value[..<authorityEnd]
-        var rest = String(value[authorityEnd...])
-        var userInfo = ""
-        if let at = authority.lastIndex(of: "@") {
-            guard hasScheme else { return nil }  // `mailto:a@b.example`, or an e-mail address: not a web URL
-            userInfo = String(authority[...at])
-            authority = authority[authority.index(after: at)...]
+        // Authority: [userinfo@]host[:port], up to the first '/', '?' or '#'.
+        var authorityEnd = index
+        while authorityEnd < bytes.count, bytes[authorityEnd] != UInt8(ascii: "/"),
+            bytes[authorityEnd] != UInt8(ascii: "?"),
+            bytes[authorityEnd] != UInt8(ascii: "#")
+        {
+            authorityEnd += 1
         }
-        var hostText = Substring(authority)
-        var port: Substring? = nil
-        if hostText.hasPrefix("[") {
-            guard let close = hostText.firstIndex(of: "]") else { return nil }
-            let after = hostText[hostText.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":") else { return nil }
-                port = after.dropFirst()
+        var hostStart = index
+        if let at = bytes[index..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+            guard hasScheme else { return nil }
+            hostStart = at + 1
+        }
+        var hostEnd = authorityEnd
+        var portStart: Int? = nil
+        if hostStart < authorityEnd, bytes[hostStart] == UInt8(ascii: "[") {
+            guard let close = bytes[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            if close + 1 < authorityEnd {
+                guard bytes[close + 1] == UInt8(ascii: ":") else { return nil }
+                portStart = close + 2
             }
-            hostText = hostText[hostText.index(after: hostText.startIndex)..<close]
-        } else if let colon = hostText.lastIndex(of: ":") {
-            port = hostText[hostText.index(after: colon)...]
-            hostText = hostText[..<colon]
+            hostEnd = close
+            hostStart += 1
+        } else if let colon = bytes[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+            hostEnd = colon
+            portStart = colon + 1
         }
+        guard hostStart < hostEnd else { return nil }
+        let hostText = String(decoding: bytes[hostStart..<hostEnd], as: UTF8.self)
         let host: URLHost
-        let hostOut: String
-        if let address = IPAddress(String(hostText)) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        out.append(contentsOf: scheme.name)
+        out.append(contentsOf: "://".utf8)
+        out.append(contentsOf: bytes[index..<hostStart])  // user info, kept as written
+        if hostStart > index, bytes[hostStart - 1] == UInt8(ascii: "[") { out.removeLast() }
+        if let address = IPAddress(hostText) {
             host = .ip(address)
-            hostOut = address.isV4 ? address.canonical : "[" + address.canonical + "]"
-        } else {
-            guard let domain = domain(String(hostText)) else { return nil }
-            host = .domain(domain)
-            hostOut = domain
-        }
-        var portOut = ""
-        if let port, !port.isEmpty {
-            guard port.utf8.count <= 5, port.utf8.allSatisfy(isDigit), let number = Int(port), number <= 65535 else {
-                return nil
+            if address.isV4 {
+                out.append(contentsOf: address.canonical.utf8)
+            } else {
+                out.append(UInt8(ascii: "["))
+                out.append(contentsOf: address.canonical.utf8)
+                out.append(UInt8(ascii: "]"))
             }
-            let digits = String(number)
-            if defaultPorts[scheme] != digits { portOut = ":" + digits }
+        } else {
+            guard let domain = domain(hostText) else { return nil }
+            host = .domain(domain)
+            out.append(contentsOf: domain.utf8)
         }
-        if rest.isEmpty || rest.first != "/" { rest = "/" + rest }
-        return (scheme + "://" + userInfo + hostOut + portOut + rest, host)
+        if let portStart, portStart < authorityEnd {
+            var port = Array(bytes[portStart..<authorityEnd])
+            guard port.count <= 5, port.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            while port.count > 1, port[0] == 48 { port.removeFirst() }
+            guard Int(String(decoding: port, as: UTF8.self))! <= 65535 else { return nil }
+            if port != scheme.defaultPort {
+                out.append(UInt8(ascii: ":"))
+                out.append(contentsOf: port)
+            }
+        } else if portStart != nil && portStart! > authorityEnd {
+            return nil
+        }
+        if authorityEnd == bytes.count || bytes[authorityEnd] != UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
+        out.append(contentsOf: bytes[authorityEnd...])
+        return (String(decoding: out, as: UTF8.self), host)
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }

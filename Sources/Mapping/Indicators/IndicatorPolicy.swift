@@ -18,11 +18,17 @@ public struct IndicatorPolicy: Sendable {
         case asset
     }
 
-    public var types: Set<Indicator.Kind>
+    public var types: Set<Indicator.Kind> {
+        didSet { typeMask = Self.mask(types) }
+    }
     /// Verdict names as Graph spells them (`unknown`, `suspicious`, `malicious`, `noThreatsFound`).
-    public var verdicts: Set<String>
+    public var verdicts: Set<String> {
+        didSet { verdictMask = Self.mask(verdicts: verdicts) }
+    }
     /// Role names as Graph spells them; `nil`: any role, or none.
-    public var roles: Set<String>?
+    public var roles: Set<String>? {
+        didSet { roleMask = Self.mask(roles: roles) }
+    }
     public var includePrivate: Bool
     var excludedRanges: [IPRange]
     var excludedDomains: Set<String>
@@ -30,7 +36,9 @@ public struct IndicatorPolicy: Sendable {
     var excludedDomainSuffixes: [String]
     var excludedValues: Set<String>
 
-    var verdictSet: Set<EvidenceVerdict>
+    /// `types`, `verdicts` and `roles` as bit masks, for a check without hashing.
+    var typeMask: UInt8
+    var verdictMask: UInt8
     var roleMask: UInt32?
 
     /// Every type; every verdict but `noThreatsFound`; any role; public addresses only; no exclusions.
@@ -51,14 +59,27 @@ public struct IndicatorPolicy: Sendable {
         excludedDomains = []
         excludedDomainSuffixes = []
         excludedValues = []
-        verdictSet = Set(verdicts.compactMap { EvidenceVerdict(name: $0) })
-        roleMask = roles.map { names in names.reduce(0) { $0 | (EvidenceRoles.bit(named: $1) ?? 0) } }
+        typeMask = Self.mask(types)
+        verdictMask = Self.mask(verdicts: verdicts)
+        roleMask = Self.mask(roles: roles)
+    }
+
+    static func mask(_ types: Set<Indicator.Kind>) -> UInt8 {
+        types.reduce(0) { $0 | 1 << UInt8($1.rank) }
+    }
+
+    static func mask(verdicts: Set<String>) -> UInt8 {
+        verdicts.compactMap { EvidenceVerdict(name: $0) }.reduce(0) { $0 | ContextSets.bit($1) }
+    }
+
+    static func mask(roles: Set<String>?) -> UInt32? {
+        roles.map { names in names.reduce(0) { $0 | (EvidenceRoles.bit(named: $1) ?? 0) } }
     }
 
     /// The reason `finding` is not an indicator, or `nil` when it is one.
     func judge(_ finding: EvidenceFinding) -> DropReason? {
-        guard types.contains(finding.kind) else { return .type }
-        guard verdictSet.contains(finding.verdict) else { return .verdict }
+        guard typeMask & (1 << UInt8(finding.kind.rank)) != 0 else { return .type }
+        guard verdictMask & ContextSets.bit(finding.verdict) != 0 else { return .verdict }
         if let roleMask, finding.roles.bits & roleMask == 0 { return .role }
         if let address = finding.address {
             if !includePrivate, SpecialAddress.reason(address) != nil { return .nonPublic }

@@ -5,8 +5,8 @@ import JSON
 /// verdicts, evidence types, occurrence count.
 ///
 /// Memory grows with the number of distinct indicators, not with the number of alerts: per indicator, id lists
-/// keep at most `maxIDsPerIndicator` ids (the smallest, so the choice is deterministic) and the rest are sets of
-/// short names.
+/// keep at most `maxIDsPerIndicator` ids (the smallest, so the choice is deterministic), and the rest is bit sets
+/// and short lists of interned names.
 ///
 /// Values of the organisation's own assets seen anywhere in the run (a device's public address in one alert) are
 /// remembered, and `indicators` leaves them out even when another alert names them as a threat.
@@ -44,7 +44,7 @@ public struct IndicatorSet: Sendable {
             if updated != other.updated {
                 return (updated ?? Timestamp(seconds: .min)) > (other.updated ?? Timestamp(seconds: .min))
             }
-            return other.alertID.utf8.lexicographicallyPrecedes(alertID.utf8)
+            return Bytewise.less(other.alertID, alertID)
         }
     }
 
@@ -54,6 +54,7 @@ public struct IndicatorSet: Sendable {
     var index: [Key: Int] = [:]
     var entries: [IndicatorAccumulator] = []
     var representatives: [Representative?] = []
+    var table = StringTable()
     var assets: Set<String> = []
     var nextSerial = 0
     public internal(set) var statistics = Statistics()
@@ -69,33 +70,42 @@ public struct IndicatorSet: Sendable {
 
     /// The indicators, sorted by type (in `Indicator.Kind` order) then value, without the organisation's assets.
     public var indicators: [Indicator] {
-        sortedPositions.map { entries[$0].indicator }
+        sortedPositions.map { position in
+            let entry = entries[position]
+            return entry.indicator(id: Indicator.id(type: entry.kind, value: entry.value), table: table)
+        }
     }
 
     /// Positions of the entries to emit, in output order.
     var sortedPositions: [Int] {
-        entries.indices.filter { !assets.contains(entries[$0].value) }.sorted { lhs, rhs in
-            let a = entries[lhs]
-            let b = entries[rhs]
-            if a.kind != b.kind { return a.kind < b.kind }
-            return a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        var keys: [(rank: Int, value: String, position: Int)] = []
+        keys.reserveCapacity(entries.count)
+        for position in entries.indices where assets.isEmpty || !assets.contains(entries[position].value) {
+            keys.append((entries[position].kind.rank, entries[position].value, position))
         }
+        keys.sort { lhs, rhs in
+            lhs.rank != rhs.rank ? lhs.rank < rhs.rank : Bytewise.less(lhs.value, rhs.value)
+        }
+        return keys.map(\.position)
     }
 
     /// Values left out because they are the organisation's own (seen as assets somewhere in the run).
-    public var suppressedAssetCount: Int { entries.filter { assets.contains($0.value) }.count }
+    public var suppressedAssetCount: Int {
+        entries.indices.filter { assets.contains(entries[$0].value) }.count
+    }
 
     /// Merges an indicator made elsewhere (say, the indicators of each alert record) into the set.
     public mutating func insert(_ indicator: Indicator) {
         let position = self.position(kind: indicator.type, value: indicator.value)
-        entries[position].merge(indicator)
+        entries[position].merge(indicator, table: &table)
     }
 
     /// Merges every indicator, asset and statistic of `other`.
     public mutating func formUnion(_ other: IndicatorSet) {
-        for (offset, entry) in other.entries.enumerated() {
+        for offset in other.entries.indices {
+            let entry = other.entries[offset]
             let position = self.position(kind: entry.kind, value: entry.value)
-            entries[position].merge(entry)
+            entries[position].merge(entry, from: other.table, into: &table)
             if let candidate = other.representatives[offset] { offer(candidate, at: position) }
         }
         assets.formUnion(other.assets)
@@ -132,13 +142,14 @@ public struct IndicatorSet: Sendable {
 
     mutating func addAsset(_ value: String) { assets.insert(value) }
 
-    mutating func add(_ finding: EvidenceFinding, alert: AlertContext, alertJSON: JSON, serial: Int) {
+    mutating func add(_ finding: EvidenceFinding, alert: InternedAlert, alertJSON: JSON, serial: Int) {
         let position = self.position(kind: finding.kind, value: finding.value)
-        entries[position].merge(finding, alert: alert, serial: serial)
+        entries[position].merge(finding, alert: alert, serial: serial, table: &table)
         if keepsRepresentatives {
             offer(
                 Representative(
-                    severity: alert.severity, updated: alert.updated, alertID: alert.alertID ?? "", alert: alertJSON),
+                    severity: alert.context.severity, updated: alert.context.updated,
+                    alertID: alert.context.alertID ?? "", alert: alertJSON),
                 at: position)
         }
     }

@@ -134,14 +134,16 @@ public struct MappingProgram: Sendable {
         var records: [Record] = []
         for position in set.sortedPositions {
             let entry = set.entries[position]
-            let indicatorValue = entry.json
-            let id = indicatorValue["id"]?.stringValue ?? ""
+            let id = Indicator.id(type: entry.kind, value: entry.value)
+            let indicatorValue = entry.json(id: id, table: set.table)
             var scope = Scope(indicator: indicatorValue, job: jobValue)
             if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
             if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
             guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { continue }
             let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
-            records.append(Record(id: id, kind: .indicator, fields: value, indicators: [entry.indicator]))
+            records.append(
+                Record(id: id, kind: .indicator, fields: value, indicators: [entry.indicator(id: id, table: set.table)])
+            )
         }
         return records
     }

@@ -64,7 +64,7 @@ struct Path: Sendable, Hashable {
         switch step {
         case .member(let key):
             guard case .object(let object) = value else { return nil }
-            return object[key]
+            return object.member(key)
         case .index(let index):
             guard case .array(let items) = value else { return nil }
             let position = index < 0 ? items.count + index : index

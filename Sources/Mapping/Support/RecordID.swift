@@ -6,19 +6,17 @@ enum RecordID {
     /// The tenant is part of the name because incident ids are small numbers, unique only within a tenant. An
     /// entity without an id is named by its whole content (sorted-key JSON), so the same content gets the same id.
     static func entity(kind: Record.Kind, _ entity: JSON, history: History) -> String {
-        let tenant = AlertContext.text(entity["tenantId"]) ?? ""
-        var name = kind.rawValue + "|" + tenant + "|"
-        if let id = AlertContext.text(entity["id"]) {
-            name += id
-        } else {
-            name += "content:" + entity.encodedString(options: JSONWriteOptions(sortedKeys: true))
+        let tenant = AlertContext.text(entity.member("tenantId")) ?? ""
+        let id =
+            AlertContext.text(entity.member("id"))
+            ?? "content:" + entity.encodedString(options: JSONWriteOptions(sortedKeys: true))
+        guard history == .versions else {
+            return UUIDv5.make(namespace: UUIDv5.recordNamespace, parts: kind.rawValue, "|", tenant, "|", id)
         }
-        if history == .versions {
-            name += "|"
-            if case .string(let text)? = entity["lastUpdateDateTime"] {
-                name += Timestamp(iso8601: text)?.iso8601 ?? text
-            }
+        var update = ""
+        if case .string(let text)? = entity.member("lastUpdateDateTime") {
+            update = Timestamp(iso8601: text)?.iso8601 ?? text
         }
-        return UUIDv5.make(namespace: UUIDv5.recordNamespace, name: name)
+        return UUIDv5.make(namespace: UUIDv5.recordNamespace, parts: kind.rawValue, "|", tenant, "|", id, "|", update)
     }
 }

@@ -170,40 +170,53 @@ struct Timestamp: Sendable, Hashable, Comparable {
         let days = Int(seconds.floorDivided(by: 86_400))
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = Self.civilFromDays(days)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(30)
-        func append(_ value: Int, width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var rest = value
-            for position in stride(from: width - 1, through: 0, by: -1) {
-                digits[position] = UInt8(48 + rest % 10)
-                rest /= 10
-            }
-            bytes.append(contentsOf: digits)
-        }
-        append(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, width: 2)
-        bytes.append(UInt8(ascii: "T"))
-        append(secondOfDay / 3600, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        append(secondOfDay / 60 % 60, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        append(secondOfDay % 60, width: 2)
-        if nanoseconds > 0 {
-            var fraction = Int(nanoseconds)
-            var width = 9
+        var fraction = Int(nanoseconds)
+        var fractionWidth = 0
+        if fraction > 0 {
+            fractionWidth = 9
             while fraction % 10 == 0 {
                 fraction /= 10
-                width -= 1
+                fractionWidth -= 1
             }
-            bytes.append(UInt8(ascii: "."))
-            append(fraction, width: width)
         }
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        let yearWidth = year >= 0 && year <= 9999 ? 4 : String(year).utf8.count
+        let length = yearWidth + 16 + (fractionWidth > 0 ? fractionWidth + 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var position = 0
+            func put(_ value: Int, width: Int) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    out[position + offset] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+                position += width
+            }
+            func put(_ byte: UInt8) {
+                out[position] = byte
+                position += 1
+            }
+            if yearWidth == 4 {
+                put(year, width: 4)
+            } else {
+                for byte in String(year).utf8 { put(byte) }
+            }
+            put(UInt8(ascii: "-"))
+            put(month, width: 2)
+            put(UInt8(ascii: "-"))
+            put(day, width: 2)
+            put(UInt8(ascii: "T"))
+            put(secondOfDay / 3600, width: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay / 60 % 60, width: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay % 60, width: 2)
+            if fractionWidth > 0 {
+                put(UInt8(ascii: "."))
+                put(fraction, width: fractionWidth)
+            }
+            put(UInt8(ascii: "Z"))
+            return position
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Name-based UUIDs (RFC 9562 §5.5: SHA-1 over namespace and name, version 5, RFC variant), written lowercase.
 public enum UUIDv5 {
@@ -11,30 +12,63 @@ public enum UUIDv5 {
 
     /// The UUID named `name` in `namespace` (16 bytes), as `xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx`.
     public static func make(namespace: [UInt8], name: String) -> String {
-        var hasher = Insecure.SHA1()
-        hasher.update(data: namespace)
-        hasher.update(data: Array(name.utf8))
-        let digest = hasher.finalize()
-        var uuid = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        for byte in digest {
-            if index == 16 { break }
-            uuid[index] = byte
-            index += 1
+        make(namespace: namespace, parts: name)
+    }
+
+    /// The UUID named by the concatenation of `parts`, without building the concatenated string.
+    static func make(namespace: [UInt8], parts: String...) -> String {
+        // One contiguous message hashed in one call: the per-call overhead of the digest API outweighs the
+        // hashing itself for names this short.
+        var length = namespace.count
+        for part in parts { length += part.utf8.count }
+        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message in
+            var position = 0
+            for byte in namespace {
+                message[position] = byte
+                position += 1
+            }
+            for var part in parts {
+                part.withUTF8 { utf8 in
+                    for byte in utf8 {
+                        message[position] = byte
+                        position += 1
+                    }
+                }
+            }
+            return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message))
         }
-        uuid[6] = (uuid[6] & 0x0F) | 0x50
-        uuid[8] = (uuid[8] & 0x3F) | 0x80
-        return format(uuid)
+        return digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    var byte = raw[index]
+                    if index == 6 { byte = (byte & 0x0F) | 0x50 }
+                    if index == 8 { byte = (byte & 0x3F) | 0x80 }
+                    out[position] = hexDigit(byte >> 4)
+                    out[position + 1] = hexDigit(byte & 0x0F)
+                    position += 2
+                }
+                return 36
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 48 + nibble : 87 + nibble
     }
 
     static func format(_ uuid: [UInt8]) -> String {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(36)
         for (position, byte) in uuid.enumerated() {
             if position == 4 || position == 6 || position == 8 || position == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
+            out.append(hexDigit(byte >> 4))
+            out.append(hexDigit(byte & 0x0F))
         }
         return String(decoding: out, as: UTF8.self)
     }
