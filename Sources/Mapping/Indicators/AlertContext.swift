@@ -9,25 +9,52 @@ struct AlertContext: Sendable {
     /// update times when those are missing).
     var firstSeen: Timestamp?
     var lastSeen: Timestamp?
-    /// `lastUpdateDateTime` (else `createdDateTime`): which of two equally severe alerts is the later.
-    var updated: Timestamp?
+    var createdText: String?
+    var lastUpdateText: String?
     var serviceSource: String?
     var detectionSource: String?
-    var mitreTechniques: [String]
-    var categories: [String]
+    var mitreTechniques: [String] = []
+    var categories: [String] = []
+
+    /// `lastUpdateDateTime` (else `createdDateTime`): which of two equally severe alerts is the later.
+    var updated: Timestamp? {
+        lastUpdateText.flatMap(Timestamp.init(iso8601:)) ?? createdText.flatMap(Timestamp.init(iso8601:))
+    }
 
     /// `incidentID`: the incident the alert was read through (an expanded incident), if any.
+    ///
+    /// One pass over the alert's members (a Graph alert has some 40), matching the wanted names by length first.
     init(alert: JSON, incidentID: String? = nil) {
-        let object = alert.objectValue ?? JSONObject()
-        alertID = Self.text(object.member("id"))
         incidentIDs = []
-        if let own = Self.text(object.member("incidentId")) { incidentIDs.append(own) }
+        severity = .unknown
+        var first: Timestamp?
+        var last: Timestamp?
+        var category: String?
+        if case .object(let object) = alert {
+            let keys = object.keys
+            let values = object.values
+            for index in keys.indices {
+                let key = keys[index]
+                switch key.utf8.count {
+                case 2 where key == "id": alertID = Self.text(values[index])
+                case 8 where key == "severity": severity = Self.severity(values[index])
+                case 8 where key == "category": category = values[index].stringValue
+                case 10 where key == "incidentId":
+                    if let own = Self.text(values[index]) { incidentIDs.insert(own, at: 0) }
+                case 10 where key == "categories": categories = Self.strings(values[index])
+                case 13 where key == "serviceSource": serviceSource = values[index].stringValue
+                case 15 where key == "detectionSource": detectionSource = values[index].stringValue
+                case 15 where key == "mitreTechniques": mitreTechniques = Self.strings(values[index])
+                case 15 where key == "createdDateTime": createdText = values[index].stringValue
+                case 18 where key == "lastUpdateDateTime": lastUpdateText = values[index].stringValue
+                case 20 where key == "lastActivityDateTime": last = Self.time(values[index])
+                case 21 where key == "firstActivityDateTime": first = Self.time(values[index])
+                default: break
+                }
+            }
+        }
         if let incidentID, !incidentIDs.contains(incidentID) { incidentIDs.append(incidentID) }
-        severity = Self.severity(object.member("severity"))
-        let first = Self.time(object.member("firstActivityDateTime"))
-        let last = Self.time(object.member("lastActivityDateTime"))
-        let created = Self.time(object.member("createdDateTime"))
-        let lastUpdate = Self.time(object.member("lastUpdateDateTime"))
+        if let category, !categories.contains(category) { categories.append(category) }
         // Graph's descriptions of the two activity times read as if swapped; take the earlier and the later.
         switch (first, last) {
         case (let a?, let b?):
@@ -37,16 +64,10 @@ struct AlertContext: Sendable {
             firstSeen = only
             lastSeen = only
         case (nil, nil):
+            let created = createdText.flatMap(Timestamp.init(iso8601:))
+            let lastUpdate = lastUpdateText.flatMap(Timestamp.init(iso8601:))
             firstSeen = created ?? lastUpdate
             lastSeen = lastUpdate ?? created
-        }
-        updated = lastUpdate ?? created
-        serviceSource = object.member("serviceSource")?.stringValue
-        detectionSource = object.member("detectionSource")?.stringValue
-        mitreTechniques = Self.strings(object.member("mitreTechniques"))
-        categories = Self.strings(object.member("categories"))
-        if let category = object.member("category")?.stringValue, !categories.contains(category) {
-            categories.append(category)
         }
     }
 

@@ -13,16 +13,16 @@ struct IndicatorAccumulator: Sendable {
     var alertIDs: BoundedIDs
     var incidentIDs: BoundedIDs
     /// Interned in the set's `StringTable`.
-    var serviceSources: [UInt32] = []
-    var detectionSources: [UInt32] = []
-    var mitreTechniques: [UInt32] = []
-    var categories: [UInt32] = []
-    var extraRoles: [UInt32] = []
+    var serviceSources = SmallIDs()
+    var detectionSources = SmallIDs()
+    var mitreTechniques = SmallIDs()
+    var categories = SmallIDs()
+    var extraRoles = SmallIDs()
     var roleBits: UInt32 = 0
     var verdictBits: UInt8 = 0
     var evidenceTypeBits: UInt64 = 0
     /// Types of indicators merged from outside (`IndicatorSet.insert`) that are not evidence kinds temsync knows.
-    var otherEvidenceTypes: [UInt32] = []
+    var otherEvidenceTypes = SmallIDs()
     /// The serial of the last alert merged, so several findings in one alert merge its context once.
     var lastAlertSerial = -1
 
@@ -36,7 +36,7 @@ struct IndicatorAccumulator: Sendable {
     mutating func merge(_ finding: EvidenceFinding, alert: InternedAlert, serial: Int, table: inout StringTable) {
         count += 1
         roleBits |= finding.roles.bits
-        for role in finding.roles.extra { extraRoles.insertUnique(table.intern(role)) }
+        for role in finding.roles.extra { extraRoles.insert(table.intern(role)) }
         verdictBits |= ContextSets.bit(finding.verdict)
         evidenceTypeBits |= ContextSets.bit(finding.evidenceType)
         guard serial != lastAlertSerial else { return }
@@ -45,10 +45,10 @@ struct IndicatorAccumulator: Sendable {
         if alert.context.severity > severity { severity = alert.context.severity }
         if let id = alert.context.alertID { alertIDs.insert(id) }
         for id in alert.context.incidentIDs { incidentIDs.insert(id) }
-        if let source = alert.serviceSource { serviceSources.insertUnique(source) }
-        if let source = alert.detectionSource { detectionSources.insertUnique(source) }
-        for technique in alert.mitreTechniques { mitreTechniques.insertUnique(technique) }
-        for category in alert.categories { categories.insertUnique(category) }
+        if let source = alert.serviceSource { serviceSources.insert(source) }
+        if let source = alert.detectionSource { detectionSources.insert(source) }
+        for technique in alert.mitreTechniques { mitreTechniques.insert(technique) }
+        for category in alert.categories { categories.insert(category) }
     }
 
     mutating func mergeTimes(_ first: Timestamp?, _ last: Timestamp?) {
@@ -62,15 +62,15 @@ struct IndicatorAccumulator: Sendable {
         if indicator.severity > severity { severity = indicator.severity }
         for id in indicator.alertIDs { alertIDs.insert(id) }
         for id in indicator.incidentIDs { incidentIDs.insert(id) }
-        for source in indicator.serviceSources { serviceSources.insertUnique(table.intern(source)) }
-        for source in indicator.detectionSources { detectionSources.insertUnique(table.intern(source)) }
-        for technique in indicator.mitreTechniques { mitreTechniques.insertUnique(table.intern(technique)) }
-        for category in indicator.categories { categories.insertUnique(table.intern(category)) }
+        for source in indicator.serviceSources { serviceSources.insert(table.intern(source)) }
+        for source in indicator.detectionSources { detectionSources.insert(table.intern(source)) }
+        for technique in indicator.mitreTechniques { mitreTechniques.insert(table.intern(technique)) }
+        for category in indicator.categories { categories.insert(table.intern(category)) }
         for role in indicator.roles {
             if let bit = EvidenceRoles.bit(named: role) {
                 roleBits |= bit
             } else {
-                extraRoles.insertUnique(table.intern(role))
+                extraRoles.insert(table.intern(role))
             }
         }
         for verdict in indicator.verdicts {
@@ -80,15 +80,15 @@ struct IndicatorAccumulator: Sendable {
             if let kind = EvidenceKind(odataType: type) {
                 evidenceTypeBits |= ContextSets.bit(kind)
             } else {
-                otherEvidenceTypes.insertUnique(table.intern(type))
+                otherEvidenceTypes.insert(table.intern(type))
             }
         }
     }
 
     /// Merges another set's accumulator, whose numbers are in `otherTable`.
     mutating func merge(_ other: IndicatorAccumulator, from otherTable: StringTable, into table: inout StringTable) {
-        func translate(_ members: [UInt32], into target: inout [UInt32]) {
-            for member in members { target.insertUnique(table.intern(otherTable.strings[Int(member)])) }
+        func translate(_ members: SmallIDs, into target: inout SmallIDs) {
+            for member in members.members { target.insert(table.intern(otherTable.strings[Int(member)])) }
         }
         count += other.count
         mergeTimes(other.firstSeen, other.lastSeen)
@@ -104,47 +104,6 @@ struct IndicatorAccumulator: Sendable {
         roleBits |= other.roleBits
         verdictBits |= other.verdictBits
         evidenceTypeBits |= other.evidenceTypeBits
-    }
-
-    func indicator(id: String, table: StringTable) -> Indicator {
-        Indicator(
-            type: kind, value: value, id: id, firstSeen: firstSeen?.date, lastSeen: lastSeen?.date, severity: severity,
-            count: count, alertIDs: Set(alertIDs.ids), incidentIDs: Set(incidentIDs.ids),
-            serviceSources: table.set(serviceSources), detectionSources: table.set(detectionSources),
-            mitreTechniques: table.set(mitreTechniques), categories: table.set(categories),
-            roles: ContextSets.roles(roleBits, extra: extraRoles.map { table.strings[Int($0)] }),
-            verdicts: ContextSets.verdictSets[Int(verdictBits)],
-            evidenceTypes: ContextSets.evidenceTypes(evidenceTypeBits).union(table.set(otherEvidenceTypes)))
-    }
-
-    /// The `indicator` object of the mapping language (and the default shape of an indicator record).
-    func json(id: String, table: StringTable) -> JSON {
-        func list(_ values: some Sequence<String>) -> JSON {
-            .array(values.sorted { Bytewise.less($0, $1) }.map(JSON.string))
-        }
-        func interned(_ members: [UInt32]) -> JSON { list(members.map { table.strings[Int($0)] }) }
-        var object = JSONObject()
-        object.reserveCapacity(16)
-        object.appendUnchecked("id", .string(id))
-        object.appendUnchecked("type", .string(kind.rawValue))
-        object.appendUnchecked("value", .string(value))
-        object.appendUnchecked("first_seen", firstSeen.map { .string($0.iso8601) } ?? .null)
-        object.appendUnchecked("last_seen", lastSeen.map { .string($0.iso8601) } ?? .null)
-        object.appendUnchecked("severity", .string(severity.rawValue))
-        object.appendUnchecked("count", .int(count))
-        object.appendUnchecked("alert_ids", .array(alertIDs.ids.map(JSON.string)))
-        object.appendUnchecked("incident_ids", .array(incidentIDs.ids.map(JSON.string)))
-        object.appendUnchecked("service_sources", interned(serviceSources))
-        object.appendUnchecked("detection_sources", interned(detectionSources))
-        object.appendUnchecked("mitre_techniques", interned(mitreTechniques))
-        object.appendUnchecked("categories", interned(categories))
-        object.appendUnchecked(
-            "roles", list(ContextSets.roles(roleBits, extra: extraRoles.map { table.strings[Int($0)] })))
-        object.appendUnchecked("verdicts", list(ContextSets.verdictSets[Int(verdictBits)]))
-        object.appendUnchecked(
-            "evidence_types",
-            list(ContextSets.evidenceTypes(evidenceTypeBits).union(otherEvidenceTypes.map { table.strings[Int($0)] })))
-        return .object(object)
     }
 }
 
@@ -166,36 +125,79 @@ struct InternedAlert {
 }
 
 /// A set of ids that keeps at most `limit` of them — the smallest, so which ones are kept does not depend on the
-/// order alerts arrive in.
+/// order alerts arrive in. The first id is stored inline: most indicators are seen in one alert, and an array
+/// per indicator would be an allocation per indicator.
 struct BoundedIDs: Sendable {
     var limit: Int
-    /// Sorted ascending (byte-wise), unique.
-    private(set) var ids: [String] = []
+    private var single: String?
+    /// Sorted ascending (byte-wise), unique; used once there are two ids or more.
+    private var many: [String] = []
 
     init(limit: Int) {
         self.limit = max(1, limit)
     }
 
+    /// The ids, sorted ascending (byte-wise).
+    var ids: [String] {
+        if let single { return [single] }
+        return many
+    }
+
     mutating func insert(_ id: String) {
-        if let last = ids.last {
-            if last == id { return }
-            if ids.count == limit, !Bytewise.less(id, last) { return }
-            if Bytewise.less(last, id) {
-                ids.append(id)
+        if many.isEmpty {
+            guard let existing = single else {
+                single = id
                 return
             }
-        } else {
-            ids.append(id)
+            if existing == id { return }
+            let (low, high) = Bytewise.less(existing, id) ? (existing, id) : (id, existing)
+            single = nil
+            many = limit == 1 ? [low] : [low, high]
+            return
+        }
+        let last = many[many.count - 1]
+        if last == id { return }
+        if many.count == limit, !Bytewise.less(id, last) { return }
+        if Bytewise.less(last, id) {
+            many.append(id)
             return
         }
         var low = 0
-        var high = ids.count
+        var high = many.count
         while low < high {
             let middle = (low + high) / 2
-            if Bytewise.less(ids[middle], id) { low = middle + 1 } else { high = middle }
+            if Bytewise.less(many[middle], id) { low = middle + 1 } else { high = middle }
         }
-        if low < ids.count, ids[low] == id { return }
-        ids.insert(id, at: low)
-        if ids.count > limit { ids.removeLast() }
+        if low < many.count, many[low] == id { return }
+        many.insert(id, at: low)
+        if many.count > limit { many.removeLast() }
+    }
+}
+
+/// A short set of interned numbers (sources, techniques, categories of the alerts an indicator was seen in):
+/// four inline, the rest in an array, so the common indicator costs no allocation.
+struct SmallIDs: Sendable {
+    private static let empty = UInt32.max
+    private var inline: (UInt32, UInt32, UInt32, UInt32) = (empty, empty, empty, empty)
+    private var overflow: [UInt32] = []
+
+    @inline(__always)
+    mutating func insert(_ member: UInt32) {
+        if inline.0 == member || inline.1 == member || inline.2 == member || inline.3 == member { return }
+        if inline.0 == Self.empty {
+            inline.0 = member
+        } else if inline.1 == Self.empty {
+            inline.1 = member
+        } else if inline.2 == Self.empty {
+            inline.2 = member
+        } else if inline.3 == Self.empty {
+            inline.3 = member
+        } else if !overflow.contains(member) {
+            overflow.append(member)
+        }
+    }
+
+    var members: [UInt32] {
+        [inline.0, inline.1, inline.2, inline.3].filter { $0 != Self.empty } + overflow
     }
 }

@@ -27,9 +27,27 @@ public struct IndicatorSet: Sendable {
         public init() {}
     }
 
+    /// (type, value), with the value's hash computed once: growing the index re-hashes every key, and hashing a
+    /// short integer is far cheaper than hashing the string again.
     struct Key: Hashable, Sendable {
         var kind: Indicator.Kind
         var value: String
+        var hash: Int
+
+        init(kind: Indicator.Kind, value: String) {
+            self.kind = kind
+            self.value = value
+            var hasher = Hasher()
+            hasher.combine(kind.rank)
+            hasher.combine(value)
+            hash = hasher.finalize()
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.kind == rhs.kind && lhs.value == rhs.value
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     struct Representative: Sendable {
@@ -70,21 +88,30 @@ public struct IndicatorSet: Sendable {
 
     /// The indicators, sorted by type (in `Indicator.Kind` order) then value, without the organisation's assets.
     public var indicators: [Indicator] {
-        sortedPositions.map { position in
-            let entry = entries[position]
-            return entry.indicator(id: Indicator.id(type: entry.kind, value: entry.value), table: table)
+        var renderer = IndicatorRenderer(table: table)
+        return sortedPositions.map { position in
+            renderer.indicator(
+                entries[position], id: Indicator.id(type: entries[position].kind, value: entries[position].value))
         }
     }
 
     /// Positions of the entries to emit, in output order.
     var sortedPositions: [Int] {
-        var keys: [(rank: Int, value: String, position: Int)] = []
+        // Sort on (type, first 7 bytes of the value) packed in one integer; compare whole values only on a tie.
+        var keys: [(prefix: UInt64, position: Int)] = []
         keys.reserveCapacity(entries.count)
         for position in entries.indices where assets.isEmpty || !assets.contains(entries[position].value) {
-            keys.append((entries[position].kind.rank, entries[position].value, position))
+            var prefix = UInt64(entries[position].kind.rank) << 56
+            var shift: UInt64 = 48
+            for byte in entries[position].value.utf8.prefix(7) {
+                prefix |= UInt64(byte) << shift
+                shift &-= 8
+            }
+            keys.append((prefix, position))
         }
         keys.sort { lhs, rhs in
-            lhs.rank != rhs.rank ? lhs.rank < rhs.rank : Bytewise.less(lhs.value, rhs.value)
+            if lhs.prefix != rhs.prefix { return lhs.prefix < rhs.prefix }
+            return Bytewise.less(entries[lhs.position].value, entries[rhs.position].value)
         }
         return keys.map(\.position)
     }

@@ -132,18 +132,21 @@ public struct MappingProgram: Sendable {
     /// organisation's own assets; `where` conditions on `indicator`, `record` and `job` apply here.
     public func records(from set: IndicatorSet) -> [Record] {
         var records: [Record] = []
-        for position in set.sortedPositions {
-            let entry = set.entries[position]
-            let id = Indicator.id(type: entry.kind, value: entry.value)
-            let indicatorValue = entry.json(id: id, table: set.table)
+        let positions = set.sortedPositions
+        records.reserveCapacity(positions.count)
+        var renderer = IndicatorRenderer(table: set.table)
+        for position in positions {
+            let id = Indicator.id(type: set.entries[position].kind, value: set.entries[position].value)
+            let indicatorValue = renderer.json(set.entries[position], id: id)
             var scope = Scope(indicator: indicatorValue, job: jobValue)
             if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
             if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
             guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { continue }
             let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
             records.append(
-                Record(id: id, kind: .indicator, fields: value, indicators: [entry.indicator(id: id, table: set.table)])
-            )
+                Record(
+                    id: id, kind: .indicator, fields: value,
+                    indicators: [renderer.indicator(set.entries[position], id: id)]))
         }
         return records
     }
