@@ -26,6 +26,12 @@ enum KnownMembers {
         "evidence_types",
     ]
 
+    /// The `asset` object (docs/JOBS.md); closed.
+    static let asset: [String] = [
+        "id", "kind", "key", "name", "attributes", "first_seen", "last_seen", "severity", "count", "alert_ids",
+        "incident_ids", "service_sources", "roles", "verdicts", "evidence_types",
+    ]
+
     /// `record`; closed.
     static let record: [String] = ["id", "kind"]
 

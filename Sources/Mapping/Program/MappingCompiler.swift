@@ -19,6 +19,7 @@ struct MappingCompiler {
         case .alerts: [.alert, .job, .record]
         case .incidents: [.incident, .job, .record]
         case .indicators: [.alert, .indicator, .job, .record]
+        case .assets: [.alert, .asset, .job, .record]
         }
     }
 
@@ -79,9 +80,14 @@ struct MappingCompiler {
         if case .member(let name)? = parsed.steps.first {
             let at = location(parsed.offsets[0] + 1)
             switch root {
-            case .record, .job, .indicator:
-                let members =
-                    root == .record ? KnownMembers.record : root == .job ? KnownMembers.job : KnownMembers.indicator
+            case .record, .job, .indicator, .asset:
+                let members: [String]
+                switch root {
+                case .record: members = KnownMembers.record
+                case .job: members = KnownMembers.job
+                case .asset: members = KnownMembers.asset
+                default: members = KnownMembers.indicator
+                }
                 if !members.contains(name) {
                     error(
                         "unknown member '\(name)' of '\(root.rawValue)'"

@@ -33,11 +33,12 @@ public struct MappingProgram: Sendable {
         let emit = rules.emit?.value ?? .alerts
         var compiler = MappingCompiler(emit: emit, emitLocation: rules.emit?.location)
         let history = rules.history?.value ?? .latest
-        if history == .versions, emit == .indicators, let location = rules.history?.location {
-            compiler.warning(
-                "history 'versions' has no effect with emit 'indicators': an indicator record's id is the "
-                    + "indicator's id (its type and value)",
-                at: location)
+        if history == .versions, emit == .indicators || emit == .assets, let location = rules.history?.location {
+            let what =
+                emit == .indicators
+                ? "an indicator record's id is the indicator's id (its type and value)"
+                : "an asset record's id is the asset's id (its kind and key)"
+            compiler.warning("history 'versions' has no effect with emit '\(emit.rawValue)': \(what)", at: location)
         }
         var fields: [(name: String, field: FieldProgram)]?
         var valid = true
@@ -52,7 +53,7 @@ public struct MappingProgram: Sendable {
                 valid = false
                 continue
             }
-            if emit == .indicators, condition.path.root == .alert {
+            if emit == .indicators || emit == .assets, condition.path.root == .alert {
                 alertConditions.append(condition)
             } else {
                 recordConditions.append(condition)
@@ -69,7 +70,7 @@ public struct MappingProgram: Sendable {
             emit: emit, history: history, job: job, warnings: diagnostics,
             extractor: IndicatorExtractor(policy: policy), fields: fields, recordConditions: recordConditions,
             alertConditions: alertConditions, readsRecord: compiler.usedRoots.contains(.record),
-            readsAlertOfIndicator: emit == .indicators && compiler.usedRoots.contains(.alert),
+            readsAlertOfIndicator: (emit == .indicators || emit == .assets) && compiler.usedRoots.contains(.alert),
             jobValue: .object(jobObject))
     }
 
@@ -165,5 +166,50 @@ public struct MappingProgram: Sendable {
         object.appendUnchecked("id", .string(id))
         object.appendUnchecked("kind", .string(kind.rawValue))
         return .object(object)
+    }
+}
+
+extension MappingProgram {
+    // MARK: assets
+
+    /// An empty set of assets for this job's run (`emit: assets`).
+    public func makeAssetSet(maxIDsPerAsset: Int = 1000) -> AssetSet {
+        var set = AssetSet(maxIDsPerAsset: maxIDsPerAsset)
+        set.keepsAlerts = readsAlertOfIndicator
+        return set
+    }
+
+    /// `emit: assets`: adds the assets one alert names, when the `where` conditions on `alert` hold for it.
+    public func collect(alert: JSON, incidentID: String? = nil, into set: inout AssetSet) {
+        if !alertConditions.isEmpty {
+            let scope = Scope(alert: alert, job: jobValue)
+            guard alertConditions.allSatisfy({ $0.holds(in: scope) }) else { return }
+        }
+        set.collect(alert: alert, incidentID: incidentID)
+    }
+
+    /// `emit: assets`: adds the assets every alert of an expanded incident names.
+    public func collect(incident: JSON, into set: inout AssetSet) {
+        guard case .array(let alerts)? = incident.member("alerts") else { return }
+        let incidentID = AlertContext.text(incident.member("id"))
+        for alert in alerts { collect(alert: alert, incidentID: incidentID, into: &set) }
+    }
+
+    /// `emit: assets`: one record per asset, sorted by kind then key; `where` conditions on `asset`, `record` and
+    /// `job` apply here. Asset records carry no indicators.
+    public func records(from set: AssetSet) -> [Record] {
+        var records: [Record] = []
+        for position in set.sortedPositions {
+            let entry = set.entries[position]
+            let assetValue = AssetSet.json(entry)
+            let id = AssetSet.id(entry)
+            var scope = Scope(asset: assetValue, job: jobValue)
+            if readsRecord { scope.record = Self.recordValue(id: id, kind: .asset) }
+            if readsAlertOfIndicator { scope.alert = entry.alert }
+            guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { continue }
+            records.append(
+                Record(id: id, kind: .asset, fields: fields.map { Self.object($0, in: scope) } ?? assetValue))
+        }
+        return records
     }
 }

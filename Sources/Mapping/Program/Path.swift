@@ -3,7 +3,7 @@ import JSON
 /// A compiled path: a root and steps, evaluated over JSON values without parsing anything per record.
 struct Path: Sendable, Hashable {
     enum Root: String, Sendable, Hashable, CaseIterable {
-        case alert, incident, indicator, record, job
+        case alert, incident, indicator, asset, record, job
     }
 
     enum Step: Sendable, Hashable {
@@ -81,6 +81,7 @@ struct Scope: Sendable {
     var alert: JSON = .null
     var incident: JSON = .null
     var indicator: JSON = .null
+    var asset: JSON = .null
     var record: JSON = .null
     var job: JSON = .null
 
@@ -90,6 +91,7 @@ struct Scope: Sendable {
         case .alert: alert
         case .incident: incident
         case .indicator: indicator
+        case .asset: asset
         case .record: record
         case .job: job
         }

@@ -38,6 +38,9 @@ public enum EmitMode: String, Sendable, Hashable, CaseIterable, Codable {
     case incidents
     /// One record per distinct indicator of the run.
     case indicators
+    /// One record per distinct asset of the organisation named in the run's alerts (devices, users, mailboxes,
+    /// applications, service principals, cloud resources): context for prioritisation, never for blocking.
+    case assets
 }
 
 /// How record ids treat updates of the same entity.
