@@ -54,7 +54,7 @@ struct MappingBench: ParsableCommand {
                 best = min(best, Double(mapping.components.seconds) + Double(mapping.components.attoseconds) / 1e18)
             }
             print(
-                "emit alerts, default shape + indicators, just parsed".padding(
+                "emit alerts, default + indicators, just parsed".padding(
                     toLength: 50, withPad: " ", startingAt: 0)
                     + String(format: "%9.0f alerts/s wall", Double(alerts) / best)
                     + "  (\(String(format: "%.3f", best)) s mapping, result \(count))")
