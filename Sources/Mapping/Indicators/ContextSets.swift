@@ -76,11 +76,3 @@ struct StringTable: Sendable {
         Set(members.map { strings[Int($0)] })
     }
 }
-
-extension Array where Element == UInt32 {
-    /// Adds `member` unless present (the arrays are short: a handful of sources, techniques, categories).
-    @inline(__always)
-    mutating func insertUnique(_ member: UInt32) {
-        if !contains(member) { append(member) }
-    }
-}
