@@ -164,7 +164,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MappingTests",
-            dependencies: ["Mapping", "JSON", "Diagnostics", "GraphEmulator", "TemsyncTesting"]
+            dependencies: ["Mapping", "JSON", "Diagnostics", "GraphEmulator", "TemsyncTesting"],
+            exclude: ["Fixtures"]  // read from the source tree by path (see Support/TestSupport.swift)
         ),
         .testTarget(
             name: "OutputsTests",

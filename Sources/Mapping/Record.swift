@@ -5,6 +5,8 @@ import JSON
 public struct Record: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case alert, incident, indicator
+        /// One of the organisation's own assets (`emit: assets`), for prioritisation context.
+        case asset
     }
 
     /// Deterministic: the same entity (and, in `versions` history, the same update) always gets the same id.

@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "temsync benchmarks: run in a release build (swift run -c release temsync-bench …).",
         subcommands: [
             ValidateBenchmark.self, OutputsBenchmark.self, JSONBenchmark.self, EmulatorBenchmark.self,
-            GraphClientBenchmark.self,
+            GraphClientBenchmark.self, MappingBench.self,
         ]
     )
 }

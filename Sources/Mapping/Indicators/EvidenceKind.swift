@@ -1,0 +1,66 @@
+/// The `@odata.type` of an evidence object (GRAPH.md §6), without the `#microsoft.graph.security.` prefix.
+///
+/// Raw values are small integers (bit positions in an indicator's evidence-type set); `name` is Graph's name.
+enum EvidenceKind: Int, Sendable, CaseIterable {
+    case activeDirectoryDomainEvidence, aiAgentEvidence, amazonResourceEvidence, analyzedMessageEvidence
+    case azureResourceEvidence, blobContainerEvidence, blobEvidence, cloudApplicationEvidence
+    case cloudLogonRequestEvidence, cloudLogonSessionEvidence, containerEvidence, containerImageEvidence
+    case containerRegistryEvidence, deviceEvidence, dnsEvidence, fileEvidence
+    case fileHashEvidence, gitHubOrganizationEvidence, gitHubRepoEvidence, gitHubUserEvidence
+    case googleCloudResourceEvidence, hostLogonSessionEvidence, ioTDeviceEvidence, ipEvidence
+    case kubernetesClusterEvidence, kubernetesControllerEvidence, kubernetesNamespaceEvidence, kubernetesPodEvidence
+    case kubernetesSecretEvidence, kubernetesServiceAccountEvidence, kubernetesServiceEvidence,
+        mailboxConfigurationEvidence
+    case mailboxEvidence, mailClusterEvidence, malwareEvidence, networkConnectionEvidence
+    case nicEvidence, oauthApplicationEvidence, processEvidence, registryKeyEvidence
+    case registryValueEvidence, sasTokenEvidence, securityGroupEvidence, servicePrincipalEvidence
+    case submissionMailEvidence, teamsMessageEvidence, urlEvidence, userEvidence
+
+    /// Graph's names, in case order.
+    static let names: [String] = [
+        "activeDirectoryDomainEvidence", "aiAgentEvidence", "amazonResourceEvidence", "analyzedMessageEvidence",
+        "azureResourceEvidence", "blobContainerEvidence", "blobEvidence", "cloudApplicationEvidence",
+        "cloudLogonRequestEvidence", "cloudLogonSessionEvidence", "containerEvidence", "containerImageEvidence",
+        "containerRegistryEvidence", "deviceEvidence", "dnsEvidence", "fileEvidence", "fileHashEvidence",
+        "gitHubOrganizationEvidence", "gitHubRepoEvidence", "gitHubUserEvidence", "googleCloudResourceEvidence",
+        "hostLogonSessionEvidence", "ioTDeviceEvidence", "ipEvidence", "kubernetesClusterEvidence",
+        "kubernetesControllerEvidence", "kubernetesNamespaceEvidence", "kubernetesPodEvidence",
+        "kubernetesSecretEvidence", "kubernetesServiceAccountEvidence", "kubernetesServiceEvidence",
+        "mailboxConfigurationEvidence", "mailboxEvidence", "mailClusterEvidence", "malwareEvidence",
+        "networkConnectionEvidence", "nicEvidence", "oauthApplicationEvidence", "processEvidence",
+        "registryKeyEvidence", "registryValueEvidence", "sasTokenEvidence", "securityGroupEvidence",
+        "servicePrincipalEvidence", "submissionMailEvidence", "teamsMessageEvidence", "urlEvidence", "userEvidence",
+    ]
+
+    var name: String { Self.names[rawValue] }
+
+    private static let prefix = "#microsoft.graph.security."
+
+    /// Exact spellings Graph uses, with and without the leading `#`, for a look-up without allocation.
+    private static let exact: [String: EvidenceKind] = {
+        var table: [String: EvidenceKind] = [:]
+        for kind in allCases {
+            table[prefix + kind.name] = kind
+            table["microsoft.graph.security." + kind.name] = kind
+            table[kind.name] = kind
+        }
+        return table
+    }()
+
+    private static let folded: [String: EvidenceKind] = {
+        var table: [String: EvidenceKind] = [:]
+        for kind in allCases { table[kind.name.lowercased()] = kind }
+        return table
+    }()
+
+    /// The kind named by an `@odata.type` value; case and the namespace prefix are forgiven. `nil`: unknown type.
+    init?(odataType: String) {
+        if let kind = Self.exact[odataType] {
+            self = kind
+            return
+        }
+        let name = odataType.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard let kind = Self.folded[name.hasPrefix("#") ? String(name.dropFirst()) : name] else { return nil }
+        self = kind
+    }
+}

@@ -1,0 +1,136 @@
+import JSON
+
+/// Extracts the threat indicators of alerts, as `docs/INDICATORS.md` describes, judged by an `IndicatorPolicy`.
+///
+/// Never fails: missing, null or oddly typed fields are skipped, and evidence of an unknown `@odata.type` is
+/// counted and skipped.
+public struct IndicatorExtractor: Sendable {
+    public var policy: IndicatorPolicy
+
+    public init(policy: IndicatorPolicy = IndicatorPolicy()) {
+        self.policy = policy
+    }
+
+    /// One indicator's findings within one alert.
+    struct Group {
+        var kind: Indicator.Kind
+        var value: String
+        var count = 0
+        var roleBits: UInt32 = 0
+        var extraRoles: [String] = []
+        var verdictBits: UInt8 = 0
+        var typeBits: UInt64 = 0
+
+        mutating func add(_ finding: EvidenceFinding) {
+            count += 1
+            roleBits |= finding.roles.bits
+            for role in finding.roles.extra where !extraRoles.contains(role) { extraRoles.append(role) }
+            verdictBits |= ContextSets.bit(finding.verdict)
+            typeBits |= ContextSets.bit(finding.evidenceType)
+        }
+    }
+
+    /// The indicators of one alert (each value once, with this alert's context), sorted by type then value.
+    /// `incidentID`: the incident the alert was read through, when it came inside an expanded incident.
+    public func indicators(inAlert alert: JSON, incidentID: String? = nil) -> [Indicator] {
+        var groups: [Group] = []
+        var context: AlertContext?
+        forEachAccepted(in: alert, incidentID: incidentID) { finding, alertContext in
+            context = alertContext
+            if let position = groups.firstIndex(where: { $0.kind == finding.kind && $0.value == finding.value }) {
+                groups[position].add(finding)
+            } else {
+                var group = Group(kind: finding.kind, value: finding.value)
+                group.add(finding)
+                groups.append(group)
+            }
+        } dropped: { _ in
+        } asset: { _ in
+        }
+        guard let context else { return [] }
+        if groups.count > 1 {
+            let order = groups.indices.sorted { lhs, rhs in
+                let a = groups[lhs]
+                let b = groups[rhs]
+                return a.kind != b.kind ? a.kind.rank < b.kind.rank : Bytewise.less(a.value, b.value)
+            }
+            groups = order.map { groups[$0] }
+        }
+        // The alert's context is the same for each of its indicators: built once, shared (copy on write).
+        let alertIDs: Set<String> = context.alertID.map { [$0] } ?? []
+        let incidentIDs = Set(context.incidentIDs)
+        let serviceSources: Set<String> = context.serviceSource.map { [$0] } ?? []
+        let detectionSources: Set<String> = context.detectionSource.map { [$0] } ?? []
+        let techniques = Set(context.mitreTechniques)
+        let categories = Set(context.categories)
+        let firstSeen = context.firstSeen?.date
+        let lastSeen = context.lastSeen?.date
+        return groups.map { group in
+            Indicator(
+                type: group.kind, value: group.value, id: Indicator.id(type: group.kind, value: group.value),
+                firstSeen: firstSeen, lastSeen: lastSeen, severity: context.severity, count: group.count,
+                alertIDs: alertIDs, incidentIDs: incidentIDs, serviceSources: serviceSources,
+                detectionSources: detectionSources, mitreTechniques: techniques, categories: categories,
+                roles: ContextSets.roles(group.roleBits, extra: group.extraRoles),
+                verdicts: ContextSets.verdictSets[Int(group.verdictBits)],
+                evidenceTypes: ContextSets.evidenceTypes(group.typeBits))
+        }
+    }
+
+    /// The indicators of every alert of an incident (`incident.alerts`, when it was read with its alerts), merged.
+    public func indicators(inIncident incident: JSON) -> [Indicator] {
+        var set = IndicatorSet()
+        collect(incident: incident, into: &set)
+        return set.indicators
+    }
+
+    /// Adds one alert's indicators and assets to a run's set.
+    public func collect(alert: JSON, incidentID: String? = nil, into set: inout IndicatorSet) {
+        let serial = set.beginAlert()
+        var interned: InternedAlert?
+        forEachAccepted(in: alert, incidentID: incidentID) { finding, context in
+            set.statistics.accepted += 1
+            if interned == nil { interned = InternedAlert(context, table: &set.table) }
+            set.add(finding, alert: interned!, alertJSON: alert, serial: serial)
+        } dropped: { reason in
+            set.drop(reason)
+        } asset: { value in
+            set.addAsset(value)
+        } unknownTypes: { count in
+            set.statistics.unknownEvidenceTypes += count
+        } findings: { count in
+            set.statistics.findings += count
+        }
+    }
+
+    /// Adds the indicators of every alert of an expanded incident (`incident.alerts`) to a run's set.
+    public func collect(incident: JSON, into set: inout IndicatorSet) {
+        guard case .array(let alerts)? = incident.member("alerts") else { return }
+        let incidentID = AlertContext.text(incident.member("id"))
+        for alert in alerts { collect(alert: alert, incidentID: incidentID, into: &set) }
+    }
+
+    /// Walks the alert, drops what the policy or the alert's own assets rule out, hands on the rest.
+    func forEachAccepted(
+        in alert: JSON, incidentID: String?, accepted: (EvidenceFinding, AlertContext) -> Void,
+        dropped: (IndicatorPolicy.DropReason) -> Void, asset: (String) -> Void,
+        unknownTypes: (Int) -> Void = { _ in }, findings: (Int) -> Void = { _ in }
+    ) {
+        let found = EvidenceWalker.walk(alert: alert)
+        for value in found.assets { asset(value) }
+        if found.unknownTypes > 0 { unknownTypes(found.unknownTypes) }
+        findings(found.threats.count)
+        guard !found.threats.isEmpty else { return }
+        var context: AlertContext?
+        for finding in found.threats {
+            if found.assets.contains(finding.value) {
+                dropped(.asset)
+            } else if let reason = policy.judge(finding) {
+                dropped(reason)
+            } else {
+                if context == nil { context = AlertContext(alert: alert, incidentID: incidentID) }
+                accepted(finding, context!)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import JSON
+
+/// Turns a set's accumulators into `Indicator` values and `indicator` JSON objects.
+///
+/// Contexts repeat from one indicator to the next (the same service source, the same techniques): the sets and
+/// lists made for one are kept and shared, copy-on-write, with the next, so a run's records hold one copy of each.
+struct IndicatorRenderer {
+    let table: StringTable
+    private var sets: [[UInt32]: Set<String>] = [:]
+    private var lists: [[UInt32]: JSON] = [:]
+
+    init(table: StringTable) {
+        self.table = table
+    }
+
+    mutating func set(_ members: SmallIDs) -> Set<String> {
+        let key = members.members
+        if key.isEmpty { return [] }
+        if let cached = sets[key] { return cached }
+        let made = table.set(key)
+        sets[key] = made
+        return made
+    }
+
+    mutating func list(_ members: SmallIDs) -> JSON {
+        let key = members.members
+        if key.isEmpty { return [] }
+        if let cached = lists[key] { return cached }
+        let made = Self.sortedList(key.map { table.strings[Int($0)] })
+        lists[key] = made
+        return made
+    }
+
+    static func sortedList(_ values: [String]) -> JSON {
+        .array(values.sorted(by: Bytewise.less).map(JSON.string))
+    }
+
+    func roles(_ entry: IndicatorAccumulator) -> Set<String> {
+        ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
+    }
+
+    func evidenceTypes(_ entry: IndicatorAccumulator) -> Set<String> {
+        let known = ContextSets.evidenceTypes(entry.evidenceTypeBits)
+        let others = entry.otherEvidenceTypes.members
+        return others.isEmpty ? known : known.union(others.map { table.strings[Int($0)] })
+    }
+
+    mutating func indicator(_ entry: IndicatorAccumulator, id: String) -> Indicator {
+        Indicator(
+            type: entry.kind, value: entry.value, id: id, firstSeen: entry.firstSeen?.date,
+            lastSeen: entry.lastSeen?.date, severity: entry.severity, count: entry.count,
+            alertIDs: Set(entry.alertIDs.ids), incidentIDs: Set(entry.incidentIDs.ids),
+            serviceSources: set(entry.serviceSources), detectionSources: set(entry.detectionSources),
+            mitreTechniques: set(entry.mitreTechniques), categories: set(entry.categories), roles: roles(entry),
+            verdicts: ContextSets.verdictSets[Int(entry.verdictBits)], evidenceTypes: evidenceTypes(entry))
+    }
+
+    /// The `indicator` object of the mapping language (and the default shape of an indicator record).
+    mutating func json(_ entry: IndicatorAccumulator, id: String) -> JSON {
+        var object = JSONObject()
+        object.reserveCapacity(16)
+        object.appendUnchecked("id", .string(id))
+        object.appendUnchecked("type", .string(entry.kind.rawValue))
+        object.appendUnchecked("value", .string(entry.value))
+        object.appendUnchecked("first_seen", entry.firstSeen.map { .string($0.iso8601) } ?? .null)
+        object.appendUnchecked("last_seen", entry.lastSeen.map { .string($0.iso8601) } ?? .null)
+        object.appendUnchecked("severity", .string(entry.severity.rawValue))
+        object.appendUnchecked("count", .int(entry.count))
+        object.appendUnchecked("alert_ids", .array(entry.alertIDs.ids.map(JSON.string)))
+        object.appendUnchecked("incident_ids", .array(entry.incidentIDs.ids.map(JSON.string)))
+        object.appendUnchecked("service_sources", list(entry.serviceSources))
+        object.appendUnchecked("detection_sources", list(entry.detectionSources))
+        object.appendUnchecked("mitre_techniques", list(entry.mitreTechniques))
+        object.appendUnchecked("categories", list(entry.categories))
+        object.appendUnchecked("roles", Self.sortedList(Array(roles(entry))))
+        object.appendUnchecked("verdicts", Self.sortedList(Array(ContextSets.verdictSets[Int(entry.verdictBits)])))
+        object.appendUnchecked("evidence_types", Self.sortedList(Array(evidenceTypes(entry))))
+        return .object(object)
+    }
+}
