@@ -14,7 +14,7 @@ public struct JSONWriteOptions: Sendable, Hashable {
 extension JSON {
     /// Appends the UTF-8 text of this value to `output`. Slashes are not escaped; non-ASCII is written as is.
     public func write(to output: inout [UInt8], options: JSONWriteOptions = .init()) {
-        JSONWriter(options: options).write(self, to: &output, indent: 0)
+        JSONWriter.write(self, to: &output, options: options)
     }
 
     /// The UTF-8 text of this value.
@@ -36,108 +36,303 @@ extension JSON: CustomStringConvertible {
     public var description: String { encodedString() }
 }
 
+/// Writes `JSON` as UTF-8 text.
+///
+/// Bytes go to a small staging buffer on the stack and reach the output array in blocks (one `append(contentsOf:)`
+/// per few kilobytes instead of one checked `append` per byte); strings are scanned eight bytes at a time for the
+/// bytes that need escaping (`ByteScan`) and copied in runs between them.
 struct JSONWriter {
     let options: JSONWriteOptions
+    private let staging: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+    /// Objects written so far, and from the `keyCacheThreshold`th on (so writing a small value costs nothing), the
+    /// written keys of objects that share their keys array.
+    private var objectCount = 0
+    private var keyEncodings: KeyEncodingCache?
 
-    func write(_ value: JSON, to output: inout [UInt8], indent: Int) {
+    static let keyCacheThreshold = 32
+
+    /// The size of the staging buffer; a run longer than half of it goes to the output directly.
+    static let stagingCapacity = 8192
+
+    static func write(_ value: JSON, to output: inout [UInt8], options: JSONWriteOptions) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stagingCapacity) { staging in
+            var writer = JSONWriter(options: options, staging: staging)
+            writer.write(value, to: &output, indent: 0)
+            writer.flush(to: &output)
+        }
+    }
+
+    private init(options: JSONWriteOptions, staging: UnsafeMutableBufferPointer<UInt8>) {
+        self.options = options
+        self.staging = staging
+    }
+
+    /// Writes `value`. The containers' loops read their elements from the arrays directly and switch on them here
+    /// (inlined), which lets the compiler pass strings and numbers on without retaining them; only nested
+    /// containers are retained for the call that writes them.
+    @inline(__always)
+    mutating func write(_ value: JSON, to output: inout [UInt8], indent: Int) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): Self.writeInt(number, to: &output)
-        case .double(let number): Self.writeDouble(number, to: &output)
-        case .string(let string): Self.writeString(string, to: &output)
-        case .array(let elements):
-            output.append(UInt8(ascii: "["))
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, indent: indent + 1)
-                write(element, to: &output, indent: indent + 1)
+        case .null: append("null", to: &output)
+        case .bool(let flag): append(flag ? "true" : "false", to: &output)
+        case .int(let number): writeInt(number, to: &output)
+        case .double(let number): writeDouble(number, to: &output)
+        case .string(let string): writeString(string, to: &output)
+        case .array(let elements): writeArray(elements, to: &output, indent: indent)
+        case .object(let object): writeObject(object, to: &output, indent: indent)
+        }
+    }
+
+    mutating func writeArray(_ elements: [JSON], to output: inout [UInt8], indent: Int) {
+        append(UInt8(ascii: "["), to: &output)
+        for index in elements.indices {
+            if index > 0 { append(UInt8(ascii: ","), to: &output) }
+            newline(&output, indent: indent + 1)
+            write(elements[index], to: &output, indent: indent + 1)
+        }
+        if !elements.isEmpty { newline(&output, indent: indent) }
+        append(UInt8(ascii: "]"), to: &output)
+    }
+
+    mutating func writeObject(_ object: JSONObject, to output: inout [UInt8], indent: Int) {
+        append(UInt8(ascii: "{"), to: &output)
+        if options.sortedKeys {
+            for (index, member) in object.sortedMembers.enumerated() {
+                writeMember(member.key, member.value, first: index == 0, to: &output, indent: indent)
             }
-            if !elements.isEmpty { newline(&output, indent: indent) }
-            output.append(UInt8(ascii: "]"))
-        case .object(let object):
-            output.append(UInt8(ascii: "{"))
-            var first = true
-            func member(_ key: String, _ value: JSON) {
-                if !first { output.append(UInt8(ascii: ",")) }
-                first = false
-                newline(&output, indent: indent + 1)
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                if options.prettyPrinted { output.append(UInt8(ascii: " ")) }
-                write(value, to: &output, indent: indent + 1)
-            }
-            if options.sortedKeys {
-                for (key, value) in object.sortedMembers { member(key, value) }
+        } else {
+            let keys = object.keys
+            let values = object.values
+            if let encoding = keyEncoding(of: keys) {
+                writeMembers(values, keys: encoding, to: &output, indent: indent)
             } else {
-                for index in 0..<object.count { member(object.keys[index], object.values[index]) }
+                for index in keys.indices {
+                    writeMember(keys[index], values[index], first: index == 0, to: &output, indent: indent)
+                }
             }
-            if !object.isEmpty { newline(&output, indent: indent) }
-            output.append(UInt8(ascii: "}"))
+        }
+        if !object.isEmpty { newline(&output, indent: indent) }
+        append(UInt8(ascii: "}"), to: &output)
+    }
+
+    /// The cached written form of `keys` (compact output only).
+    mutating func keyEncoding(of keys: [String]) -> KeyEncodingCache.Encoding? {
+        guard !options.prettyPrinted, !keys.isEmpty else { return nil }
+        if keyEncodings == nil {
+            objectCount += 1
+            guard objectCount >= Self.keyCacheThreshold else { return nil }
+            keyEncodings = KeyEncodingCache()
+        }
+        return keyEncodings!.encoding(of: keys)
+    }
+
+    /// The members of a compact object whose keys are written already in `keys`.
+    mutating func writeMembers(
+        _ values: [JSON], keys: KeyEncodingCache.Encoding, to output: inout [UInt8], indent: Int
+    ) {
+        keys.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for index in values.indices {
+                let end = keys.ends[index]
+                append(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &output)
+                start = end
+                write(values[index], to: &output, indent: indent + 1)
+            }
         }
     }
 
-    func newline(_ output: inout [UInt8], indent: Int) {
+    /// One member of an object at `indent` (the object's own indentation).
+    @inline(__always)
+    mutating func writeMember(_ key: String, _ value: JSON, first: Bool, to output: inout [UInt8], indent: Int) {
+        if !first { append(UInt8(ascii: ","), to: &output) }
+        newline(&output, indent: indent + 1)
+        writeString(key, to: &output)
+        append(UInt8(ascii: ":"), to: &output)
+        if options.prettyPrinted { append(UInt8(ascii: " "), to: &output) }
+        write(value, to: &output, indent: indent + 1)
+    }
+
+    @inline(__always)
+    mutating func newline(_ output: inout [UInt8], indent: Int) {
         guard options.prettyPrinted else { return }
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        newlineAndIndent(&output, indent: indent)
     }
 
-    static func writeInt(_ number: Int, to output: inout [UInt8]) {
-        if number >= 0 && number < 10 {
-            output.append(UInt8(ascii: "0") + UInt8(number))
-            return
-        }
-        output.append(contentsOf: String(number).utf8)
+    mutating func newlineAndIndent(_ output: inout [UInt8], indent: Int) {
+        append(UInt8(ascii: "\n"), to: &output)
+        for _ in 0..<indent * 2 { append(UInt8(ascii: " "), to: &output) }
     }
 
-    static func writeDouble(_ number: Double, to output: inout [UInt8]) {
-        guard number.isFinite else {
-            output.append(contentsOf: "null".utf8)
-            return
+    // MARK: Staging
+
+    /// Moves the staged bytes to `output`.
+    mutating func flush(to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: staging[0..<count]))
+        count = 0
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8, to output: inout [UInt8]) {
+        if count == staging.count { flush(to: &output) }
+        staging[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ literal: StaticString, to output: inout [UInt8]) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), to: &output)
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard bytes.count <= staging.count - count else { return appendLong(bytes, to: &output) }
+        guard let source = bytes.baseAddress else { return }
+        ByteScan.copy(from: source, to: staging.baseAddress! + count, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Bytes that do not fit in what is left of the staging buffer.
+    mutating func appendLong(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        flush(to: &output)
+        if bytes.count > staging.count / 2 {
+            output.append(contentsOf: bytes)
+        } else {
+            append(bytes, to: &output)
         }
+    }
+
+    // MARK: Scalars
+
+    mutating func writeInt(_ number: Int, to output: inout [UInt8]) {
+        // Digits from the last, into a local buffer big enough for "-9223372036854775808".
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = number.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            append(UnsafeBufferPointer(rebasing: digits[start...]), to: &output)
+        }
+    }
+
+    mutating func writeDouble(_ number: Double, to output: inout [UInt8]) {
+        guard number.isFinite else { return append("null", to: &output) }
         if number.rounded() == number, abs(number) < 1e15 {
             // Integral values keep a fraction so they read back as the same kind of number.
-            output.append(contentsOf: String(Int(number)).utf8)
-            output.append(contentsOf: ".0".utf8)
+            writeInt(Int(number), to: &output)
+            append(".0", to: &output)
             return
         }
-        output.append(contentsOf: number.description.utf8)
+        var text = number.description
+        text.withUTF8 { append($0, to: &output) }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    // MARK: Strings
 
-    static func writeString(_ string: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for position in 0..<bytes.count {
-                let byte = bytes[position]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                if position > runStart {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                }
-                runStart = position + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                case 0x08: output.append(UInt8(ascii: "b"))
-                case 0x0C: output.append(UInt8(ascii: "f"))
-                default:
-                    output.append(contentsOf: "u00".utf8)
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0x0F)])
-                }
-            }
-            if bytes.count > runStart {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            }
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    mutating func writeString(_ string: String, to output: inout [UInt8]) {
+        let written: Void? = string.utf8.withContiguousStorageIfAvailable { writeString(bytes: $0, to: &output) }
+        if written == nil {
+            var string = string
+            string.withUTF8 { writeString(bytes: $0, to: &output) }
         }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a string's UTF-8 in quotes, escaping `"`, `\\` and control characters (and nothing else: slashes and
+    /// non-ASCII as they are).
+    mutating func writeString(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return append("\"\"", to: &output) }
+        let end = bytes.count
+        var position = 0
+        if end + 10 <= staging.count - count {
+            // Room for the quoted string and eight bytes more: copy it, then look for bytes to escape in the copy,
+            // eight at a time (reading up to seven bytes past its end, inside the staging buffer, and masking
+            // them). Nothing to escape is the usual case and then this is all.
+            let target = staging.baseAddress! + count
+            target[0] = UInt8(ascii: "\"")
+            ByteScan.copy(from: base, to: target + 1, count: end)
+            var specials: UInt64 = 0
+            while position < end {
+                var word = ByteScan.load(target + 1 + position)
+                if end - position < 8 {
+                    let kept = UInt64.max &>> (UInt64(8 - (end - position)) &* 8)
+                    word = word & kept | ByteScan.ones &* 0x41 & ~kept
+                }
+                specials = ByteScan.stringSpecials(word)
+                if specials != 0 { break }
+                position += 8
+            }
+            if specials == 0 {
+                target[end + 1] = UInt8(ascii: "\"")
+                count += end + 2
+                return
+            }
+            // Keep the quote and the bytes before the first to escape; go on below from there.
+            position += ByteScan.firstFlagged(specials)
+            count += 1 + position
+        } else {
+            append(UInt8(ascii: "\""), to: &output)
+            position = Self.nextEscape(in: base, from: 0, to: end)
+            append(UnsafeBufferPointer(start: base, count: position), to: &output)
+        }
+        while position < end {
+            writeEscape(base[position], to: &output)
+            let runStart = position + 1
+            position = Self.nextEscape(in: base, from: runStart, to: end)
+            append(UnsafeBufferPointer(start: base + runStart, count: position - runStart), to: &output)
+        }
+        append(UInt8(ascii: "\""), to: &output)
+    }
+
+    /// The position of the first byte from `position` that needs an escape, or `end`.
+    @inline(__always)
+    static func nextEscape(in base: UnsafePointer<UInt8>, from position: Int, to end: Int) -> Int {
+        var position = position
+        while position + 8 <= end {
+            let specials = ByteScan.stringSpecials(ByteScan.load(base + position))
+            if specials != 0 { return position + ByteScan.firstFlagged(specials) }
+            position += 8
+        }
+        guard position < end else { return end }
+        if end >= 8 {
+            // The last few bytes: the string's last eight, shifted so the ones already scanned drop out, and the
+            // freed high bytes filled with a harmless "A".
+            let remaining = end - position
+            let shift = UInt64(8 - remaining) &* 8
+            let word = (ByteScan.load(base + end - 8) &>> shift) | (ByteScan.ones &* 0x41) & ~(UInt64.max &>> shift)
+            let specials = ByteScan.stringSpecials(word)
+            return specials == 0 ? end : position + ByteScan.firstFlagged(specials)
+        }
+        while position < end, !needsEscape(base[position]) { position += 1 }
+        return position
+    }
+
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    mutating func writeEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"", to: &output)
+        case UInt8(ascii: "\\"): append("\\\\", to: &output)
+        case 0x0A: append("\\n", to: &output)
+        case 0x0D: append("\\r", to: &output)
+        case 0x09: append("\\t", to: &output)
+        case 0x08: append("\\b", to: &output)
+        case 0x0C: append("\\f", to: &output)
+        default:
+            append("\\u00", to: &output)
+            append(Self.hexDigits.utf8Start[Int(byte >> 4)], to: &output)
+            append(Self.hexDigits.utf8Start[Int(byte & 0x0F)], to: &output)
+        }
     }
 }

@@ -74,4 +74,40 @@ enum ByteScan {
         }
         return true
     }
+
+    /// Copies `count` bytes from `source` to `target` (not overlapping). Short copies, the usual case for JSON
+    /// strings, are done inline with overlapping word moves instead of a call to `memmove`.
+    @inline(__always)
+    static func copy(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        switch count {
+        case 16...32:
+            let words = (
+                from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                from.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self),
+                from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            )
+            to.storeBytes(of: words.0, as: UInt64.self)
+            to.storeBytes(of: words.1, toByteOffset: 8, as: UInt64.self)
+            to.storeBytes(of: words.2, toByteOffset: count - 16, as: UInt64.self)
+            to.storeBytes(of: words.3, toByteOffset: count - 8, as: UInt64.self)
+        case 8..<16:
+            let words = (
+                from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            )
+            to.storeBytes(of: words.0, as: UInt64.self)
+            to.storeBytes(of: words.1, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let words = (
+                from.loadUnaligned(as: UInt32.self), from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            )
+            to.storeBytes(of: words.0, as: UInt32.self)
+            to.storeBytes(of: words.1, toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for offset in 0..<count { target[offset] = source[offset] }
+        default:
+            target.update(from: source, count: count)
+        }
+    }
 }
