@@ -50,29 +50,49 @@ enum ByteScan {
             hash ^= hash &>> 29
             position += 8
         }
-        var last: UInt64 = 0
-        if count >= 8 {
-            last = load(start + count - 8)
-        } else {
-            for offset in 0..<count { last |= UInt64(start[offset]) &<< (offset &* 8) }
+        // The last eight bytes, or for a shorter text two overlapping halves (the count, in the hash already, tells
+        // the cases apart).
+        let last: UInt64
+        switch count {
+        case 8...: last = load(start + count - 8)
+        case 4..<8: last = UInt64(load32(start)) | UInt64(load32(start + count - 4)) &<< 32
+        case 1..<4: last = UInt64(start[0]) | UInt64(start[count &>> 1]) &<< 8 | UInt64(start[count - 1]) &<< 16
+        default: last = 0
         }
         hash = (hash ^ last) &* multiplier
         return hash ^ (hash &>> 32)
     }
 
-    /// Whether `count` bytes at `lhs` and `rhs` are equal.
+    /// Whether `count` bytes at `lhs` and `rhs` are equal (in words, the last one overlapping the one before).
     @inline(__always)
     static func equal(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var position = 0
-        while position + 8 <= count {
-            if load(lhs + position) != load(rhs + position) { return false }
-            position += 8
+        switch count {
+        case 8...:
+            var position = 0
+            while position + 8 < count {
+                if load(lhs + position) != load(rhs + position) { return false }
+                position += 8
+            }
+            return load(lhs + count - 8) == load(rhs + count - 8)
+        case 4..<8:
+            return load32(lhs) == load32(rhs) && load32(lhs + count - 4) == load32(rhs + count - 4)
+        case 2..<4:
+            return load16(lhs) == load16(rhs) && lhs[count - 1] == rhs[count - 1]
+        case 1:
+            return lhs[0] == rhs[0]
+        default:
+            return true
         }
-        while position < count {
-            if lhs[position] != rhs[position] { return false }
-            position += 1
-        }
-        return true
+    }
+
+    @inline(__always)
+    static func load32(_ pointer: UnsafePointer<UInt8>) -> UInt32 {
+        UnsafeRawPointer(pointer).loadUnaligned(as: UInt32.self)
+    }
+
+    @inline(__always)
+    static func load16(_ pointer: UnsafePointer<UInt8>) -> UInt16 {
+        UnsafeRawPointer(pointer).loadUnaligned(as: UInt16.self)
     }
 
     /// Copies `count` bytes from `source` to `target` (not overlapping). Short copies, the usual case for JSON

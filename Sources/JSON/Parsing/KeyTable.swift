@@ -60,6 +60,7 @@ struct KeyTable: ~Copyable {
             if slot.pointee.hash == hash, slot.pointee.length == length,
                 ByteScan.equal(input + slot.pointee.offset, input + offset, count: length)
             {
+                slot.pointee.offset = offset  // likelier in the processor's cache next time than the first place
                 return (slot.pointee.key, slot.pointee.id)
             }
             index = (index + 1) & mask

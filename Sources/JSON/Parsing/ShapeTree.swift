@@ -3,8 +3,8 @@
 ///
 /// The objects of a Graph page come in a few dozen shapes (an alert, each kind of evidence, a logged-on user, …), each
 /// repeated hundreds of times. Following the tree while reading an object:
-/// - a node remembers the child taken last (`predicted`), so the next key is usually checked by comparing the input
-///   with that key's bytes: no scanning, hashing or table look-up;
+/// - a node remembers the two children taken last (`predicted`, `alternative`), so the next key is usually checked
+///   by comparing the input with one or two keys' bytes: no scanning, hashing or table look-up;
 /// - every path has unique keys (a child is never added for a key already on the path), so a key that follows the
 ///   tree needs no duplicate check;
 /// - the node where an object ends holds the `[String]` of its keys, shared by every object of that shape instead of
@@ -19,16 +19,16 @@ struct ShapeTree: ~Copyable {
         /// The number of keys on the path from the root.
         var depth: Int32
         /// The key that leads here from the parent: its `KeyTable` id, text, `KeyClass` hash and where its bytes are in
-        /// the input (written without escapes).
+        /// the input (written without escapes; the latest place read, which is likelier in the processor's cache
+        /// than the first).
         var keyID: Int32
         var keyLength: Int32
         var keyOffset: Int
         var key: String
         var keyHash: UInt64
-        /// The child taken most recently, first child and next sibling (`none` if none).
+        /// The child taken most recently, and the one taken before it (`none` if none).
         var predicted: Int32 = ShapeTree.none
-        var firstChild: Int32 = ShapeTree.none
-        var nextSibling: Int32 = ShapeTree.none
+        var alternative: Int32 = ShapeTree.none
         /// The keys of the path, made when an object first ends here.
         var keys: [String]?
     }
@@ -42,33 +42,76 @@ struct ShapeTree: ~Copyable {
     private var capacity = 16
     private var count = 1
 
+    /// Every parent-to-child edge, by parent and key id: open addressing, linear probing, at most half full. (A node
+    /// may have many children, as where the kinds of evidence part ways; a table finds the one wanted in one probe
+    /// where a list of siblings would visit each.)
+    private struct Edge {
+        /// `parent << 32 | keyID`; `empty` for a free slot.
+        var key: UInt64
+        var child: Int32
+        static let empty = UInt64.max
+    }
+
+    private var edges: UnsafeMutablePointer<Edge>
+    private var edgeCapacity = 64
+
     init() {
         nodes = .allocate(capacity: capacity)
         nodes.initialize(
             to: Node(parent: Self.none, depth: 0, keyID: -1, keyLength: 0, keyOffset: 0, key: "", keyHash: 0))
+        edges = .allocate(capacity: edgeCapacity)
+        edges.initialize(repeating: Edge(key: Edge.empty, child: Self.none), count: edgeCapacity)
     }
 
     deinit {
         nodes.deinitialize(count: count)
         nodes.deallocate()
+        edges.deallocate()
+    }
+
+    @inline(__always)
+    private static func slot(of key: UInt64, capacity: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> 32) & (capacity - 1)
     }
 
     subscript(node: Int32) -> Node {
         _read { yield nodes[Int(node)] }
     }
 
-    /// The predicted child of `node` when the input at `position` is its key followed by the closing quote.
+    /// The predicted (or alternative) child of `node` when the input at `position` is its key followed by the
+    /// closing quote.
     @inline(__always)
-    func predictedChild(of node: Int32, in input: UnsafeBufferPointer<UInt8>, at position: Int) -> Int32 {
-        let child = nodes[Int(node)].predicted
-        guard child != Self.none else { return Self.none }
-        let length = Int(nodes[Int(child)].keyLength)
-        guard position + length < input.count, input[position + length] == UInt8(ascii: "\"") else { return Self.none }
-        let base = input.baseAddress!
-        guard ByteScan.equal(base + nodes[Int(child)].keyOffset, base + position, count: length) else {
-            return Self.none
+    mutating func predictedChild(of node: Int32, in input: UnsafeBufferPointer<UInt8>, at position: Int) -> Int32 {
+        let predicted = nodes[Int(node)].predicted
+        guard predicted != Self.none else { return Self.none }
+        if isKey(of: predicted, in: input, at: position) {
+            nodes[Int(predicted)].keyOffset = position
+            return predicted
         }
-        return child
+        let alternative = nodes[Int(node)].alternative
+        guard alternative != Self.none, isKey(of: alternative, in: input, at: position) else { return Self.none }
+        nodes[Int(alternative)].keyOffset = position
+        nodes[Int(node)].alternative = predicted
+        nodes[Int(node)].predicted = alternative
+        return alternative
+    }
+
+    /// Whether the input at `position` is the key leading to `node` followed by the closing quote.
+    @inline(__always)
+    func isKey(of node: Int32, in input: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let length = Int(nodes[Int(node)].keyLength)
+        guard position + length < input.count, input[position + length] == UInt8(ascii: "\"") else { return false }
+        let base = input.baseAddress!
+        return ByteScan.equal(base + nodes[Int(node)].keyOffset, base + position, count: length)
+    }
+
+    /// Makes `child` the prediction of `node`, the previous prediction its alternative.
+    @inline(__always)
+    private mutating func predict(_ child: Int32, after node: Int32) {
+        let predicted = nodes[Int(node)].predicted
+        guard predicted != child else { return }
+        nodes[Int(node)].alternative = predicted
+        nodes[Int(node)].predicted = child
     }
 
     /// The child of `node` for the key with id `keyID`, added if new; `none` when the key is already on the path
@@ -76,13 +119,14 @@ struct ShapeTree: ~Copyable {
     mutating func child(
         of node: Int32, keyID: Int32, key: String, hash: UInt64, offset: Int, length: Int
     ) -> Int32 {
-        var child = nodes[Int(node)].firstChild
-        while child != Self.none {
-            if nodes[Int(child)].keyID == keyID {
-                nodes[Int(node)].predicted = child
-                return child
+        let edge = UInt64(UInt32(bitPattern: node)) &<< 32 | UInt64(UInt32(bitPattern: keyID))
+        var slot = Self.slot(of: edge, capacity: edgeCapacity)
+        while edges[slot].key != Edge.empty {
+            if edges[slot].key == edge {
+                predict(edges[slot].child, after: node)
+                return edges[slot].child
             }
-            child = nodes[Int(child)].nextSibling
+            slot = (slot + 1) & (edgeCapacity - 1)
         }
         guard count < Self.maximumNodes else { return Self.none }
         var ancestor = node
@@ -95,10 +139,12 @@ struct ShapeTree: ~Copyable {
         (nodes + count).initialize(
             to: Node(
                 parent: node, depth: nodes[Int(node)].depth + 1, keyID: keyID, keyLength: Int32(length),
-                keyOffset: offset, key: key, keyHash: hash, nextSibling: nodes[Int(node)].firstChild))
+                keyOffset: offset, key: key, keyHash: hash))
         count += 1
-        nodes[Int(node)].firstChild = new
-        nodes[Int(node)].predicted = new
+        predict(new, after: node)
+        edges[slot] = Edge(key: edge, child: new)
+        // Edges are one fewer than nodes: keep the table at most half full.
+        if count * 2 > edgeCapacity { growEdges() }
         return new
     }
 
@@ -124,6 +170,19 @@ struct ShapeTree: ~Copyable {
             step = nodes[Int(step)].parent
         }
         return path
+    }
+
+    private mutating func growEdges() {
+        let larger = UnsafeMutablePointer<Edge>.allocate(capacity: edgeCapacity * 2)
+        larger.initialize(repeating: Edge(key: Edge.empty, child: Self.none), count: edgeCapacity * 2)
+        for index in 0..<edgeCapacity where edges[index].key != Edge.empty {
+            var slot = Self.slot(of: edges[index].key, capacity: edgeCapacity * 2)
+            while larger[slot].key != Edge.empty { slot = (slot + 1) & (edgeCapacity * 2 - 1) }
+            larger[slot] = edges[index]
+        }
+        edges.deallocate()
+        edges = larger
+        edgeCapacity *= 2
     }
 
     private mutating func grow() {

@@ -3,9 +3,10 @@
 ///
 /// Direct-mapped, like a CPU cache: a value's hash picks one slot, a hit returns the slot's string, a miss replaces
 /// it. Values that recur stay; one-off values (ids, timestamps) pass through and evict each other. On Graph alert
-/// pages about half the values longer than 15 bytes are hits. Only values written without escapes are cached (a slot
-/// records where in the input its bytes are, and a hit compares them), and only of 16 to `maximumLength` bytes:
-/// `String` stores up to 15 bytes inline, without allocating.
+/// pages about half the values longer than 15 bytes are hits, which saves an allocation each; shorter values, which
+/// `String` stores inline, are cached too: a hit still saves UTF-8 validation and building the string. Only values
+/// written without escapes and of at most `maximumLength` bytes are cached (a slot records where in the input its
+/// bytes are, and a hit compares them).
 ///
 /// Sharing never changes a value: a string is returned from the cache only when its bytes are equal.
 struct StringCache: ~Copyable {
@@ -17,7 +18,7 @@ struct StringCache: ~Copyable {
         var string = ""
     }
 
-    static let minimumLength = 16
+    static let minimumLength = 1
     static let maximumLength = 256
     /// Inputs shorter than this are parsed without a cache: it would cost more to set up than it could save.
     static let minimumInput = 16 * 1024
@@ -54,6 +55,8 @@ struct StringCache: ~Copyable {
         if slot.pointee.hash == hash, slot.pointee.length == length,
             ByteScan.equal(input + slot.pointee.offset, input + offset, count: length)
         {
+            // The latest place is likelier in the processor's cache than the first, for the next comparison.
+            slot.pointee.offset = offset
             return slot.pointee.string
         }
         let string = String(decoding: UnsafeBufferPointer(start: input + offset, count: length), as: UTF8.self)
