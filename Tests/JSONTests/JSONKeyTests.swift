@@ -104,4 +104,15 @@ import Testing
         #expect(keys == [["a", "b", "c"], ["a"], ["a", "b"], ["a", "b", "c", "d"], ["a", "c"]])
         JSONDifferentialTests.expectSameParse(Array(text.utf8))
     }
+
+    /// Nesting as deep as allowed, of objects and arrays, on the thread the test runs on (a Swift concurrency
+    /// thread): the parser and the writer recurse once per level.
+    @Test func parsesAndWritesTheDeepestNestingAllowed() throws {
+        let depth = JSONParseOptions().maxDepth
+        let text = String(repeating: #"{"a":["#, count: depth / 2) + "1" + String(repeating: "]}", count: depth / 2)
+        let value = try JSON(parsing: text)
+        #expect(value.encodedString() == text)
+        JSONDifferentialTests.expectSameParse(Array(text.utf8))
+        JSONDifferentialTests.expectSameParse(Array(("[" + text + "]").utf8))  // one level too deep
+    }
 }
