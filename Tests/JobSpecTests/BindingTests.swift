@@ -78,7 +78,7 @@ import Testing
                 ]))
         #expect(
             job.mapping.conditions[5].test
-                == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 46))))
+                == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 47))))  // the first character inside the quotes
         #expect(job.mapping.conditions[5].ignoreCase)
         #expect(job.mapping.indicators.exclude.count == 4)
         let fields = try #require(job.mapping.fields)
