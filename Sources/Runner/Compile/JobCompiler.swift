@@ -185,6 +185,7 @@ struct SingleJobCompiler {
             pageSize: spec.pageSize, expandAlerts: spec.expandAlerts)
         let fingerprint = Self.fingerprint(spec)
         var start: Watermark?
+        var committed: Watermark?
         var problem: String?
         var reason: String
         if let since = filter.updatedSince {
@@ -199,6 +200,7 @@ struct SingleJobCompiler {
                     if let checkpoint = try store.load(job: job.name.value, source: spec.kind.rawValue) {
                         if checkpoint.fingerprint == fingerprint {
                             start = checkpoint.watermark
+                            committed = checkpoint.watermark
                             reason = "checkpoint \(checkpoint.watermark.time)"
                             if !checkpoint.watermark.idsAtTime.isEmpty {
                                 let count = checkpoint.watermark.idsAtTime.count
@@ -231,7 +233,7 @@ struct SingleJobCompiler {
             }
         }
         return SourcePlan(
-            source: source, query: query, start: start, startReason: reason,
+            source: source, query: query, start: start, checkpoint: committed, startReason: reason,
             firstURL: query.url(apiBase: apiBase, updatedFrom: start?.time), fingerprint: fingerprint,
             problem: problem)
     }

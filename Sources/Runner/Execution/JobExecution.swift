@@ -90,7 +90,9 @@ struct JobExecution {
             }
             let committedAt = RFC3339Text.now()
             let checkpoints = plan.sources.compactMap { source -> Checkpoint? in
-                guard let watermark = watermarks[source.source.rawValue] else { return nil }
+                guard let reached = watermarks[source.source.rawValue] else { return nil }
+                let watermark = Self.advance(source.checkpoint, to: reached)
+                guard watermark != source.checkpoint else { return nil }  // nothing new: the file stays as it is
                 return Checkpoint(
                     job: plan.job, source: source.source.rawValue, watermark: watermark,
                     fingerprint: source.fingerprint, committedAt: committedAt)
@@ -100,6 +102,16 @@ struct JobExecution {
                 reports: reports, checkpointCommitted: !checkpoints.isEmpty,
                 committedWatermarks: Dictionary(uniqueKeysWithValues: checkpoints.map { ($0.source, $0.watermark) }))
         }
+    }
+
+    /// The watermark to commit after a run that read up to `reached`: never behind the committed one. A look-back
+    /// starts the read before the checkpoint, so a run that finds nothing newer reaches a point behind it; committing
+    /// that would move the checkpoint back by the look-back on every quiet run. At the same instant, the ids delivered
+    /// at it by either run are all delivered.
+    static func advance(_ committed: Watermark?, to reached: Watermark) -> Watermark {
+        guard let committed, reached.time <= committed.time else { return reached }
+        guard reached.time == committed.time else { return committed }
+        return Watermark(time: committed.time, idsAtTime: committed.idsAtTime.union(reached.idsAtTime))
     }
 
     /// Reads every source (concurrently) into one page channel and maps it in this task; returns each source's

@@ -87,6 +87,9 @@ public struct SourcePlan: Sendable {
     public var query: GraphQuery
     /// Where reading starts: the checkpoint (minus the look-back), or `nil` for the filter's `updated_since`.
     public var start: Watermark?
+    /// The committed checkpoint's watermark this source resumes from (before any look-back); `nil` without one.
+    /// A run never commits a watermark behind it.
+    public var checkpoint: Watermark?
     /// Why it starts there, for people.
     public var startReason: String
     /// The exact URL of the first request.
