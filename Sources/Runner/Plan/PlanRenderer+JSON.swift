@@ -76,6 +76,7 @@ extension PlanRenderer {
                 "verdicts": .array(spec.indicators.verdicts.map(JSON.string)),
                 "roles": spec.indicators.roles.map { .array($0.map(JSON.string)) } ?? .null,
                 "include_private": .bool(spec.indicators.includePrivate),
+                "exclude": .array(spec.indicators.exclude.map { .string(Self.exclusionText($0)) }),
             ],
             "fields": spec.fields.map { .array(Self.fieldLines($0, indent: "").map(JSON.string)) } ?? .null,
         ]
@@ -94,6 +95,7 @@ extension PlanRenderer {
                 "multiplier": .double(plan.retry.multiplier),
                 "jitter": .string(plan.retry.jitter.rawValue),
                 "deadline": plan.retry.deadline.map { .string(DurationText.format($0)) } ?? .null,
+                "max_retry_after": .string(DurationText.format(plan.retry.maxRetryAfter)),
             ],
             "concurrency": .int(plan.concurrency),
             "checkpoint": [

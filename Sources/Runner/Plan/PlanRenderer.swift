@@ -106,7 +106,10 @@ public struct PlanRenderer: Sendable {
     }
 
     func mappingLines(_ spec: MappingSpec) -> [String] {
-        func label(_ text: String) -> String { text.padding(toLength: 12, withPad: " ", startingAt: 0) }
+        // At least one space after the label: "  indicators" fills the column by itself.
+        func label(_ text: String) -> String {
+            text.padding(toLength: max(12, text.count + 1), withPad: " ", startingAt: 0)
+        }
         var lines = [label("mapping") + "emit \(spec.emit.value.rawValue), history \(spec.history.rawValue)"]
         for condition in spec.conditions {
             lines.append(label("  where") + Self.conditionText(condition))
@@ -118,18 +121,28 @@ public struct PlanRenderer: Sendable {
         indicators += options.includePrivate ? "; private addresses kept" : "; private addresses dropped"
         lines.append(label("  indicators") + indicators)
         for exclusion in options.exclude {
-            switch exclusion {
-            case .cidr(let cidr): lines.append(label("  exclude") + "cidr \(cidr.value)")
-            case .domain(let domain): lines.append(label("  exclude") + "domain \(domain.value)")
-            case .value(let value): lines.append(label("  exclude") + "value \(value.value)")
-            }
+            lines.append(label("  exclude") + Self.exclusionText(exclusion))
         }
         if let fields = spec.fields {
             for line in Self.fieldLines(fields, indent: "") { lines.append(label("  field") + line) }
         } else {
-            lines.append(label("  fields") + "the whole entity (no fields given)")
+            let whole =
+                switch spec.emit.value {
+                case .indicators: "the indicator object"
+                case .assets: "the asset object"
+                default: "the whole entity"
+                }
+            lines.append(label("  fields") + "\(whole) (no fields given)")
         }
         return lines
+    }
+
+    static func exclusionText(_ exclusion: IndicatorOptionsSpec.Exclusion) -> String {
+        switch exclusion {
+        case .cidr(let cidr): "cidr \(cidr.value)"
+        case .domain(let domain): "domain \(domain.value)"
+        case .value(let value): "value \(value.value)"
+        }
     }
 
     static func fieldLines(_ fields: FieldRulesSpec, indent: String) -> [String] {
