@@ -207,8 +207,10 @@ struct JobExecution {
     }
 
     static func outputResult(_ report: OutputReport) -> RunReport.OutputResult {
+        // A preview delivers nothing: what it would receive is the records it counted.
         RunReport.OutputResult(
-            name: report.name, type: report.type, delivered: report.delivered,
+            name: report.name, type: report.type,
+            delivered: report.status == .previewed ? report.records : report.delivered,
             status: report.status == .aborted ? .failed : .succeeded, retries: report.retries,
             files: report.files, sample: report.sample)
     }
