@@ -9,21 +9,25 @@ import Glibc
 /// Runs an operation that SIGINT or SIGTERM cancels (cooperatively: fetching stops, outputs abort, no checkpoint is
 /// committed). A second signal ends the process at once.
 enum Interruption {
-    /// `operation`'s result, or `nil` and the signal's number when a signal cancelled it.
-    static func run<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> (T, signal: Int32?) {
+    /// `operation`'s result, and the signal's number when a signal cancelled it. `notice` writes a line for the user
+    /// (on stderr, as text or JSON).
+    static func run<T: Sendable>(
+        notice: @escaping @Sendable (String) -> Void, _ operation: @escaping @Sendable () async -> T
+    ) async -> (T, signal: Int32?) {
         let signals = AsyncStream<Int32> { continuation in
             var sources: [any DispatchSourceSignal] = []
+            // Shared by both signals: SIGINT then SIGTERM insists as much as SIGINT twice.
+            let seen = SeenSignal()
             for number in [SIGINT, SIGTERM] {
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                let seen = Mutex(false)
                 source.setEventHandler {
-                    if seen.withLock({ $0 }) {
+                    if seen.state.withLock({ $0 }) {
                         // The second signal: the user insists.
-                        FileHandle.standardError.write(Data("\ntemsync: stopped at once\n".utf8))
+                        notice("stopped at once")
                         exit(128 + number)
                     }
-                    seen.withLock { $0 = true }
+                    seen.state.withLock { $0 = true }
                     continuation.yield(number)
                 }
                 source.resume()
@@ -44,10 +48,7 @@ enum Interruption {
                 case .signalled(let number):
                     guard let number else { continue }
                     received = number
-                    FileHandle.standardError.write(
-                        Data(
-                            "\ntemsync: interrupted: stopping fetches and aborting outputs; no checkpoint moves\n".utf8)
-                    )
+                    notice("interrupted: stopping fetches and aborting outputs; no checkpoint moves")
                     group.cancelAll()
                 case .finished(let value):
                     group.cancelAll()
@@ -64,6 +65,11 @@ enum Interruption {
         let sources: [any DispatchSourceSignal]
         init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
         func cancel() { sources.forEach { $0.cancel() } }
+    }
+
+    /// Whether a signal arrived already.
+    private final class SeenSignal: Sendable {
+        let state = Mutex(false)
     }
 
     private enum Outcome<T: Sendable>: Sendable {

@@ -20,7 +20,8 @@ struct PlanCommand: ParsableCommand {
 
             Exit status:
               0  every selected job could run
-              1  a job could not run now (a secret does not resolve, a checkpoint is unreadable)
+              1  a job could not run now (a secret does not resolve, a checkpoint is
+                 unreadable)
               2  the job files are invalid
               64 the command line is wrong
             """

@@ -52,6 +52,15 @@ struct RunCommand: AsyncParsableCommand {
         guard emulatorAlerts >= 0 else { throw ValidationError("--emulator-alerts must not be negative") }
     }
 
+    /// A line for the user on stderr: `temsync: message` (after a newline, when a status line may be showing), or a
+    /// JSON log line with `--log-format json`.
+    static func notice(_ message: String, format: LineLogHandler.Format, level: Logger.Level = .error) {
+        let line =
+            format == .json
+            ? LineLogHandler.jsonLine(level: level, message: message) : "temsync: \(message)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     func run() async throws {
         let format = logFormat
         let level = quiet ? Logger.Level.error : logLevel
@@ -63,10 +72,10 @@ struct RunCommand: AsyncParsableCommand {
         JobFiles.report(compilation)
         if compilation.hasErrors { throw ExitCode(2) }
         if compilation.plans.isEmpty {
-            FileHandle.standardError.write(Data("temsync: no job to run\n".utf8))
+            Self.notice("no job to run", format: format, level: .warning)
             return
         }
-        let progress = ProgressPrinter()
+        let progress = ProgressPrinter(format: format)
         let showsProgress = !quiet
         let onProgress: @Sendable (ProgressEvent) -> Void = { event in
             if showsProgress { progress.handle(event) }
@@ -77,27 +86,34 @@ struct RunCommand: AsyncParsableCommand {
         let plans = compilation.plans
         let session = emulator ? EmulatorSession(alertCount: emulatorAlerts, stateDirectory: stateDir) : nil
         let quiet = self.quiet
-        let (outcome, signalNumber) = await Interruption.run {
-            await Self.execute(plans, options: options, session: session, quiet: quiet)
+        let (outcome, signalNumber) = await Interruption.run(
+            notice: { message in
+                // In text, first off the progress line that may be showing.
+                if format == .text { FileHandle.standardError.write(Data("\n".utf8)) }
+                Self.notice(message, format: format, level: .warning)
+            }
+        ) {
+            await Self.execute(plans, options: options, session: session, quiet: quiet, format: format)
         }
         progress.finish()
         let runReport: RunReport
         switch outcome {
         case .success(let value): runReport = value
         case .failure(let failure):
-            FileHandle.standardError.write(Data("temsync: \(failure.message)\n".utf8))
+            Self.notice(failure.message, format: format)
             throw ExitCode(1)
         }
         if dryRun { print(RunSummary.samples(runReport), terminator: "") }
         if !quiet || runReport.status != .succeeded {
-            FileHandle.standardError.write(Data(RunSummary.text(runReport).utf8))
+            let summary = format == .json ? RunSummary.jsonLines(runReport) : RunSummary.text(runReport)
+            FileHandle.standardError.write(Data(summary.utf8))
         }
         if let report {
             let bytes = runReport.json.encoded(options: .init(sortedKeys: true, prettyPrinted: true)) + [10]
             do {
                 try AtomicFile.write(bytes, to: report)
             } catch {
-                FileHandle.standardError.write(Data("temsync: cannot write the report: \(error)\n".utf8))
+                Self.notice("cannot write the report: \(error)", format: format)
                 throw ExitCode(1)
             }
         }
@@ -108,12 +124,18 @@ struct RunCommand: AsyncParsableCommand {
 
 extension RunCommand {
     static func execute(
-        _ plans: [Plan], options: RunOptions, session: EmulatorSession?, quiet: Bool
+        _ plans: [Plan], options: RunOptions, session: EmulatorSession?, quiet: Bool, format: LineLogHandler.Format
     ) async -> Result<RunReport, TemsyncFailure> {
         guard let session else { return .success(await RunExecutor.run(plans, options: options)) }
         do {
             let report = try await session.run(plans, logger: options.logger) { pointed, notes in
-                if !quiet { FileHandle.standardError.write(Data(notes.lines.map { $0 + "\n" }.joined().utf8)) }
+                if !quiet {
+                    let text =
+                        format == .json
+                        ? notes.lines.map { LineLogHandler.jsonLine(level: .info, message: $0) }.joined()
+                        : notes.lines.map { $0 + "\n" }.joined()
+                    FileHandle.standardError.write(Data(text.utf8))
+                }
                 return await RunExecutor.run(pointed, options: options)
             }
             return .success(report)

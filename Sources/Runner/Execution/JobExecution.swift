@@ -40,11 +40,16 @@ struct JobExecution {
             var outputs: [RunReport.OutputResult] = []
             for output in held.outputs {
                 var report = Self.outputResult(await output.report())
-                if report.status == .succeeded { report.status = result.status }
+                // Every output of an interrupted job was aborted because of the interruption, not a failure of its own.
+                if report.status == .succeeded || result.status == .interrupted { report.status = result.status }
                 outputs.append(report)
             }
             result.outputs = outputs
-            logger.error("job failed", metadata: ["error": "\(result.reason ?? "")"])
+            if result.status == .interrupted {
+                logger.warning("job interrupted")
+            } else {
+                logger.error("job failed", metadata: ["error": "\(result.reason ?? "")"])
+            }
         }
         result.emitted = counters.emitted
         result.retries = counters.retries + result.outputs.reduce(0) { $0 + $1.retries }

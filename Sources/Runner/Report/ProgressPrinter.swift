@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// Progress while a run goes: on a terminal one status line, rewritten in place, with each running job's records
-/// and records per second; otherwise plain lines when a job starts and ends (log files and CI stay readable).
+/// and records per second; otherwise plain lines when a job starts and ends (log files and CI stay readable), or,
+/// with `--log-format json`, JSON log lines like every other line on stderr.
 public final class ProgressPrinter: Sendable {
     private struct State {
         var started: [String: ContinuousClock.Instant] = [:]
@@ -15,13 +16,36 @@ public final class ProgressPrinter: Sendable {
     private let state = Mutex(State())
     private let sink: LineSink
     private let isTerminal: Bool
+    private let format: LineLogHandler.Format
 
-    public init(sink: LineSink = .standardError, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    public init(
+        sink: LineSink = .standardError, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        format: LineLogHandler.Format = .text
+    ) {
         self.sink = sink
-        self.isTerminal = isTerminal
+        // A status line rewritten in place is for people; JSON lines are for shippers, terminal or not.
+        self.isTerminal = isTerminal && format == .text
+        self.format = format
     }
 
     public func handle(_ event: ProgressEvent) {
+        if format == .json {
+            switch event {
+            case .jobStarted(let job):
+                sink.write(
+                    LineLogHandler.jsonLine(level: .info, message: "job started", fields: ["job.name": .string(job)]))
+            case .fetched: break
+            case .jobFinished(let result):
+                sink.write(
+                    LineLogHandler.jsonLine(
+                        level: result.status == .succeeded ? .info : .error, message: "job finished",
+                        fields: [
+                            "job.name": .string(result.job), "job.status": .string(result.status.rawValue),
+                            "job.fetched": .int(result.fetched), "job.emitted": .int(result.emitted),
+                        ]))
+            }
+            return
+        }
         switch event {
         case .jobStarted(let job):
             let now = ContinuousClock.now

@@ -39,6 +39,30 @@ public enum RunSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The summary as JSON log lines (`--log-format json`): one `job summary` line per job, its fields as in the
+    /// `--report` file, then one `run finished` line.
+    public static func jsonLines(_ report: RunReport) -> String {
+        var lines = ""
+        for job in report.jobs {
+            var fields: JSONObject = ["job.name": .string(job.job)]
+            if case .object(let object) = job.json {
+                for (key, value) in object where key != "job" { fields["job." + key] = value }
+            }
+            lines += LineLogHandler.jsonLine(
+                level: job.status == .succeeded ? .info : .error, message: "job summary", fields: fields)
+        }
+        let count = { (status: RunReport.Status) in report.jobs.filter { $0.status == status }.count }
+        lines += LineLogHandler.jsonLine(
+            level: report.status == .succeeded ? .info : .error, message: "run finished",
+            fields: [
+                "run.status": .string(report.status.rawValue), "run.jobs": .int(report.jobs.count),
+                "run.succeeded": .int(count(.succeeded)), "run.failed": .int(count(.failed)),
+                "run.interrupted": .int(count(.interrupted)),
+                "run.duration_seconds": .double(RunReport.rounded(report.durationSeconds)),
+            ])
+        return lines
+    }
+
     /// A dry run's samples: for each job and output, what it would have received.
     public static func samples(_ report: RunReport) -> String {
         var lines: [String] = []
