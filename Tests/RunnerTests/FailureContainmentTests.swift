@@ -130,6 +130,32 @@ import Testing
         }
     }
 
+    /// A file output whose folder cannot be made (a plain file stands where the folder should be).
+    @Test func aFileOutputThatCannotWriteLeavesTheOtherFiles() async throws {
+        try await RunHarness.with(alerts: 40) { harness in
+            try harness.writeJob(
+                "twofiles",
+                Self.job(
+                    harness, name: "twofiles",
+                    extraOutputs: "  - { type: file, path: \(harness.folder.file("b/alerts.jsonl")) }"))
+            #expect(try await harness.run().status == .succeeded)
+            let checkpoint = try #require(harness.checkpoint(job: "twofiles"))
+            let files = Self.snapshot(harness, "twofiles")
+            try FileManager.default.removeItem(atPath: harness.folder.file("b"))
+            _ = try harness.folder.write("not a folder\n", to: "b")
+            let ids = await harness.emulator.store.alertIDs()
+            try await harness.emulator.store.updateAlert(id: ids[0]) { $0["status"] = "resolved" }
+
+            let report = try await harness.run()
+            let job = try #require(report.jobs.first)
+            #expect(job.status == .failed)
+            #expect(job.reason?.hasPrefix("output 'file-2': ") == true, "\(job.reason ?? "")")
+            #expect(harness.checkpoint(job: "twofiles") == checkpoint)
+            #expect(Self.snapshot(harness, "twofiles") == files)
+            #expect(harness.contents("b") == "not a folder\n")
+        }
+    }
+
     /// Graph failing for good after the first pages: nothing is delivered, nothing committed.
     @Test func aSourceThatFailsMidRunCommitsNothing() async throws {
         try await RunHarness.with(

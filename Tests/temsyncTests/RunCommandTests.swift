@@ -209,6 +209,36 @@ import Testing
         }
     }
 
+    /// `run --emulator`: the example jobs of `jobs/` on a machine with no tenant, twice (the second run incremental).
+    @Test func theExampleJobsRunAgainstTheBuiltInEmulator() async throws {
+        let folder = try TemporaryDirectory(prefix: "temsync-demo")
+        defer { folder.remove() }
+        let jobs = TemsyncProcess.repository.appendingPathComponent("jobs").path
+        let arguments = ["run", "--emulator", jobs, "--emulator-alerts", "300", "--state-dir", "state"]
+        let first = try await RunningTemsync.run(arguments, in: folder.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.hasPrefix("emulator: http://127.0.0.1:"))
+        #expect(first.stderr.contains(" serving 300 generated alerts (seed 1), tenant \(DemoTenant.tenantID)\n"))
+        #expect(normalisedLastLine(first.stderr) == "4 jobs: 4 succeeded (<t>)")
+        let written = try FileManager.default.subpathsOfDirectory(atPath: folder.file("out")).sorted()
+        for file in [
+            "alert-archive.csv", "alert-archive.jsonl", "edl/ipv4.txt", "firewall-indicators.stix.json",
+            "high-severity-incidents.jsonl",
+        ] {
+            #expect(written.contains(file), "\(file)")
+        }
+        #expect(try String(contentsOfFile: folder.file("out/alert-archive.jsonl"), encoding: .utf8).count > 1000)
+
+        let second = try await RunningTemsync.run(arguments, in: folder.path)
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("emulator: 20 alerts updated since the previous run (simulated activity)\n"))
+        #expect(second.stderr.contains("job alert-archive: succeeded, fetched 20, emitted 20\n"))
+    }
+
+    func normalisedLastLine(_ text: String) -> String {
+        Self.normalised(String(text.split(separator: "\n").last ?? ""))
+    }
+
     @Test func helpDocumentsTheExitStatuses() throws {
         let run = try TemsyncProcess.run(["run", "--help"])
         #expect(run.status == 0)
