@@ -98,7 +98,7 @@ import Testing
             try harness.writeJob("bystander", Self.job(harness, name: "bystander"))
             let first = try await harness.run()
             #expect(first.status == .succeeded)
-            #expect(await harness.emulator.sink.delivery(named: "hook").requests == 8)
+            #expect(await harness.emulator.sink.delivery(named: "hook").idempotencyKeys.count == 8)
             let checkpoint = try #require(harness.checkpoint(job: "hooked"))
             let files = Self.snapshot(harness, "hooked")
             #expect(files.keys.sorted().contains("edl/.temsync-edl-state.json"))
