@@ -73,8 +73,11 @@ public struct PlanRenderer: Sendable {
             add("source", "\(source.source.rawValue) from \(source.startReason)")
             if let problem = source.problem { add("", "cannot run: \(problem)") }
             add("", "GET \(source.firstURL)")
+            if let filter = source.query.filter.expression(updatedFrom: source.start?.time) {
+                add("", "$filter: \(filter)")
+            }
         }
-        lines += mappingLines(plan.mapping.spec).map { "  " + $0 }
+        for line in mappingLines(plan.mapping.spec) { add(line.label, line.text) }
         for output in plan.outputs {
             add("output", "\(output.name): \(output.target)")
             for header in output.secretHeaders {
@@ -105,29 +108,29 @@ public struct PlanRenderer: Sendable {
         value.rounded() == value ? String(Int(value)) : String(value)
     }
 
-    func mappingLines(_ spec: MappingSpec) -> [String] {
-        func label(_ text: String) -> String { text.padding(toLength: 12, withPad: " ", startingAt: 0) }
-        var lines = [label("mapping") + "emit \(spec.emit.value.rawValue), history \(spec.history.rawValue)"]
+    /// The mapping section: a head line, then one line per condition, indicator option and field.
+    func mappingLines(_ spec: MappingSpec) -> [(label: String, text: String)] {
+        var lines = [("mapping", "emit \(spec.emit.value.rawValue), history \(spec.history.rawValue)")]
         for condition in spec.conditions {
-            lines.append(label("  where") + Self.conditionText(condition))
+            lines.append(("", "where \(Self.conditionText(condition))"))
         }
         let options = spec.indicators
-        var indicators = "types \(options.types.map(\.rawValue).joined(separator: ","))"
+        var indicators = "indicators: types \(options.types.map(\.rawValue).joined(separator: ","))"
         indicators += "; verdicts \(options.verdicts.joined(separator: ","))"
         if let roles = options.roles { indicators += "; roles \(roles.joined(separator: ","))" }
         indicators += options.includePrivate ? "; private addresses kept" : "; private addresses dropped"
-        lines.append(label("  indicators") + indicators)
+        lines.append(("", indicators))
         for exclusion in options.exclude {
             switch exclusion {
-            case .cidr(let cidr): lines.append(label("  exclude") + "cidr \(cidr.value)")
-            case .domain(let domain): lines.append(label("  exclude") + "domain \(domain.value)")
-            case .value(let value): lines.append(label("  exclude") + "value \(value.value)")
+            case .cidr(let cidr): lines.append(("", "exclude cidr \(cidr.value)"))
+            case .domain(let domain): lines.append(("", "exclude domain \(domain.value)"))
+            case .value(let value): lines.append(("", "exclude value \(value.value)"))
             }
         }
         if let fields = spec.fields {
-            for line in Self.fieldLines(fields, indent: "") { lines.append(label("  field") + line) }
+            for line in Self.fieldLines(fields, indent: "") { lines.append(("", "field \(line)")) }
         } else {
-            lines.append(label("  fields") + "the whole entity (no fields given)")
+            lines.append(("", "fields: the whole entity (no fields given)"))
         }
         return lines
     }
