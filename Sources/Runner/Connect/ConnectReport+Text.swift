@@ -32,7 +32,11 @@ extension ConnectReport {
         lines.append("  needs \(target.neededPermissions.map(\.rawValue).joined(separator: ", "))")
         for check in result.checks {
             lines.append(line(check))
-            guard check.status == .failed else { continue }
+            guard check.status == .failed else {
+                // A passed check shows only its advice (e.g. a broader permission than needed).
+                lines += check.details.filter { $0.hasPrefix("note: ") }.map { "      \($0)" }
+                continue
+            }
             if let fix = check.fix { lines.append("      fix: \(fix)") }
             lines += check.details.map { "      \($0)" }
         }

@@ -30,7 +30,8 @@ extension ConnectionCheck {
         var problems: [String] = []
         var fixes: [String] = []
         var details: [String] = []
-        if UUID(uuidString: connection.tenantID) != nil {
+        let comparesTenant = UUID(uuidString: connection.tenantID) != nil
+        if comparesTenant {
             if tid?.lowercased() != connection.tenantID.lowercased() {
                 problems.append("the token names tenant '\(tid ?? "none")', not tenant_id '\(connection.tenantID)'")
                 fixes.append("check tenant_id (the Directory (tenant) ID on the app's Overview page)")
@@ -84,7 +85,8 @@ extension ConnectionCheck {
             return (result, TokenFacts(roles: roles, appName: appName))
         }
         let granted = target.neededPermissions.map(\.rawValue).joined(separator: " and ")
-        let message = "the token grants \(granted); tenant, app and audience match"
+        let matched = comparesTenant ? "tenant, app and audience match" : "app and audience match"
+        let message = "the token grants \(granted); \(matched)"
         let result = CheckResult(name: .claims, status: .passed, latency: latency, message: message, details: details)
         return (result, TokenFacts(roles: roles, appName: appName))
     }

@@ -66,7 +66,7 @@ enum ConnectHarness {
     static func connect(
         _ documents: String, apps: [RegisteredApp] = [app()], environment: [String: String] = [:],
         files: [String: String] = [:], selection: [String] = [], connection: String? = nil,
-        standIn: Bool = false, tls: TLSFiles? = nil
+        standIn: Bool = false, tls: TLSFiles? = nil, clock: @escaping @Sendable () -> Date = { now }
     ) async throws -> Outcome {
         let folder = try TemporaryDirectory(prefix: "temsync-connect")
         defer { folder.remove() }
@@ -86,7 +86,7 @@ enum ConnectHarness {
                 for index in targets.indices { targets[index].connection.endpointsStandInForCloud = true }
             }
             let logs = LogCapture()
-            let options = ConnectOptions(environment: environment, logger: logs.logger(), now: { now })
+            let options = ConnectOptions(environment: environment, logger: logs.logger(), now: clock)
             let report = await ConnectReport.check(targets, options: options)
             let tokens = await emulator.journal.entries.compactMap { entry in
                 entry.header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
