@@ -17,8 +17,9 @@ enum ConnectionCompiler {
                 endpoints = try GraphEndpoints(cloud: cloud)
             }
         } catch {
-            diagnostics.append(
-                .error(error.description, at: connection.endpoints?.login.location ?? connection.location))
+            let override = connection.endpoints
+            let key = error.description.hasPrefix("endpoints.graph") ? override?.graph : override?.login
+            diagnostics.append(.error(error.description, at: key?.location ?? connection.location))
             return nil
         }
         var proxy: ConnectionPlan.ProxyPlan?

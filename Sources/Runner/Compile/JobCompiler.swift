@@ -56,6 +56,9 @@ public enum JobCompiler {
             if let plan = compiler.compile() { plans.append(plan) }
             diagnostics += compiler.diagnostics
         }
+        // A named connection is compiled with each job that uses it: report its problems once.
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
         return Compilation(
             plans: plans, diagnostics: diagnostics.sortedByLocation(), sources: set.sources, jobSet: set)
     }
