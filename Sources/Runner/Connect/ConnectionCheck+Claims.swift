@@ -44,9 +44,9 @@ extension ConnectionCheck {
             fixes.append("check client_id (the Application (client) ID on the app's Overview page)")
         }
         let graph = connection.endpoints.graph
-        if let audience, [graph, graph + "/", Self.graphApplicationID].contains(audience) {
-        } else {
-            problems.append("the token is for '\(audience ?? "no audience")', not Microsoft Graph at '\(graph)'")
+        let audiences = [graph, graph + "/", Self.graphApplicationID]
+        if !(audience.map(audiences.contains) ?? false) {
+            problems.append("the token is for '\(audience ?? "none")', not Microsoft Graph at '\(graph)'")
             fixes.append("check cloud and the endpoints override: the token must be for the Graph root requests go to")
         }
         if let expires, expires <= options.now() {
@@ -58,11 +58,11 @@ extension ConnectionCheck {
         if !missing.isEmpty {
             let names = missing.map(\.rawValue).joined(separator: " and ")
             let plural = missing.count == 1 ? "" : "s"
+            let carried = roles.joined(separator: ", ")
             problems.append(
                 roles.isEmpty
                     ? "the token carries no application permission (no roles claim); needed: \(names)"
-                    : "the token lacks the application permission\(plural) \(names) (it carries \(roles.joined(separator: ", ")))"
-            )
+                    : "the token lacks the application permission\(plural) \(names) (it carries \(carried))")
             fixes.append(
                 ApplicationPermission.grantSteps(missing, app: appLabel(appName), tenantID: connection.tenantID))
         }
@@ -71,10 +71,11 @@ extension ConnectionCheck {
             details.append(
                 "note: \(permission.readWrite) grants more than temsync needs: \(permission.rawValue) is enough")
         }
+        let shownExpiry = expires.map { $0.formatted(.iso8601) } ?? "none"
+        let shownRoles = roles.isEmpty ? "none" : roles.joined(separator: ", ")
         details.append(
-            "claims: tid \(tid ?? "none"), appid \(appID ?? "none"), aud \(audience ?? "none"), "
-                + "exp \(expires.map { $0.formatted(.iso8601) } ?? "none"), roles \(roles.isEmpty ? "none" : roles.joined(separator: ", "))"
-        )
+            "claims: tid \(tid ?? "none"), appid \(appID ?? "none"), aud \(audience ?? "none"), exp \(shownExpiry), "
+                + "roles \(shownRoles)")
         if !missing.isEmpty { details += ApplicationPermission.grantNotes }
 
         let latency = ContinuousClock.now - started
