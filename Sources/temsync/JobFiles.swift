@@ -13,15 +13,16 @@ enum JobFiles {
         return JobCompiler.compile(set, options: compileOptions)
     }
 
-    /// Prints the diagnostics (errors and warnings) to standard error, with source excerpts.
-    static func report(_ compilation: Compilation) {
+    /// Prints the diagnostics (errors and warnings) to standard error, with source excerpts; on errors, `consequence`
+    /// says what the command did not do.
+    static func report(_ compilation: Compilation, consequence: String = "nothing was run") {
         guard !compilation.diagnostics.isEmpty else { return }
         let text = DiagnosticRenderer(sources: compilation.sources).render(compilation.diagnostics, format: .text)
         FileHandle.standardError.write(Data(text.utf8))
         if compilation.hasErrors {
             let errors = compilation.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardError.write(
-                Data("temsync: \(errors) error\(errors == 1 ? "" : "s") in the job files; nothing was run\n".utf8))
+                Data("temsync: \(errors) error\(errors == 1 ? "" : "s") in the job files; \(consequence)\n".utf8))
         }
     }
 }

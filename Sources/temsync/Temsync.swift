@@ -7,6 +7,7 @@ struct Temsync: AsyncParsableCommand {
         abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively.",
         subcommands: [
             ValidateCommand.self, PlanCommand.self, RunCommand.self, SchemaCommand.self, EmulatorCommand.self,
+            ConnectCommand.self,
         ]
     )
 }

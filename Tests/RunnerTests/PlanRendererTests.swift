@@ -90,18 +90,20 @@ import Testing
                               timeouts: connect 5s, request 1m30s
                   source      alerts from updated_since 7d ago (2026-01-24T08:00:00Z); no checkpoint yet
                               GET https://graph.microsoft.us/v1.0/security/alerts_v2?$filter=(severity%20eq%20'high'%20or%20severity%20eq%20'medium')%20and%20(status%20eq%20'new'%20or%20status%20eq%20'inProgress')%20and%20(serviceSource%20eq%20'microsoftDefenderForEndpoint'%20or%20serviceSource%20eq%20'microsoftDefenderForOffice365')%20and%20lastUpdateDateTime%20ge%202026-01-24T08:00:00Z&$orderby=lastUpdateDateTime%20asc&$top=500
+                              $filter: (severity eq 'high' or severity eq 'medium') and (status eq 'new' or status eq 'inProgress') and (serviceSource eq 'microsoftDefenderForEndpoint' or serviceSource eq 'microsoftDefenderForOffice365') and lastUpdateDateTime ge 2026-01-24T08:00:00Z
                   source      incidents from the beginning (no updated_since); no checkpoint yet
                               GET https://graph.microsoft.us/v1.0/security/incidents?$filter=severity%20eq%20'high'%20and%20status%20eq%20'active'%20and%20assignedTo%20eq%20'soc@contoso.com'&$orderby=lastUpdateDateTime%20asc&$top=50&$expand=alerts
+                              $filter: severity eq 'high' and status eq 'active' and assignedTo eq 'soc@contoso.com'
                   mapping     emit indicators, history latest
-                    where     alert.serviceSource in ["microsoftDefenderForEndpoint","microsoftDefenderForOffice365"]
-                    indicators types ipv4,domain,url,sha256; verdicts malicious,suspicious; private addresses dropped
-                    exclude   cidr 10.0.0.0/8
-                    exclude   domain *.example.internal
-                    field     value: indicator.value
-                    field     type: indicator.type
-                    field     severity: indicator.severity | map {informational: 0, low: 30, medium: 60, high: 90} | default 0
-                    field     title: template "{{alert.title}} ({{alert.id}})"
-                    field     source: const "microsoft_365_defender"
+                              where alert.serviceSource in ["microsoftDefenderForEndpoint","microsoftDefenderForOffice365"]
+                              indicators: types ipv4,domain,url,sha256; verdicts malicious,suspicious; private addresses dropped
+                              exclude cidr 10.0.0.0/8
+                              exclude domain *.example.internal
+                              field value: indicator.value
+                              field type: indicator.type
+                              field severity: indicator.severity | map {informational: 0, low: 30, medium: 60, high: 90} | default 0
+                              field title: template "{{alert.title}} ({{alert.id}})"
+                              field source: const "microsoft_365_defender"
                   output      file: file out/defender-indicators.jsonl (jsonl, replace)
                   output      edl: edl out/edl (per_type; ipv4,domain; expire after 30d)
                   output      http: http POST https://tem.example.com/api/indicators (batches of 250)

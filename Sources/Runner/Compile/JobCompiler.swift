@@ -56,6 +56,9 @@ public enum JobCompiler {
             if let plan = compiler.compile() { plans.append(plan) }
             diagnostics += compiler.diagnostics
         }
+        // A named connection is compiled with each job that uses it: report its problems once.
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
         return Compilation(
             plans: plans, diagnostics: diagnostics.sortedByLocation(), sources: set.sources, jobSet: set)
     }
@@ -100,40 +103,7 @@ struct SingleJobCompiler {
     // MARK: connection
 
     mutating func connectionPlan() -> ConnectionPlan? {
-        let cloud = GraphCloud(rawValue: connection.cloud.rawValue) ?? .global
-        let endpoints: GraphEndpoints
-        do {
-            if let override = connection.endpoints {
-                endpoints = try GraphEndpoints(login: override.login.value, graph: override.graph.value)
-            } else {
-                endpoints = try GraphEndpoints(cloud: cloud)
-            }
-        } catch {
-            diagnostics.append(
-                .error(error.description, at: connection.endpoints?.login.location ?? connection.location))
-            return nil
-        }
-        var proxy: ConnectionPlan.ProxyPlan?
-        if let spec = connection.proxy {
-            do {
-                _ = try ProxyConfiguration(
-                    url: spec.url.value, username: spec.username?.value, password: nil,
-                    noProxy: spec.noProxy.map(\.value))
-            } catch {
-                diagnostics.append(.error(error.description, at: spec.url.location))
-                return nil
-            }
-            proxy = .init(
-                url: spec.url.value, username: spec.username?.value,
-                password: spec.password.map(SecretSource.reference),
-                noProxy: spec.noProxy.map(\.value))
-        }
-        return ConnectionPlan(
-            name: connection.name?.value, cloud: cloud, endpoints: endpoints, tenantID: connection.tenantID.value,
-            clientID: connection.clientID.value, clientSecret: .reference(connection.clientSecret), proxy: proxy,
-            caFile: connection.caFile?.value,
-            timeouts: HTTPTimeouts(connect: connection.connectTimeout, request: connection.requestTimeout),
-            location: connection.location)
+        ConnectionCompiler.compile(connection, diagnostics: &diagnostics)
     }
 
     // MARK: mapping

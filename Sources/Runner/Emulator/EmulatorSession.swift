@@ -56,18 +56,11 @@ public struct EmulatorSession: Sendable {
 
     func pointed(_ plan: Plan, at emulator: GraphEmulator, secret: Secret, notes: inout [String]) -> Plan {
         var plan = plan
-        // The emulator's roots are loopback http URLs, which GraphEndpoints accepts.
-        let endpoints = try! GraphEndpoints(login: emulator.loginRoot, graph: emulator.graphRoot)
         if plan.connection.proxy != nil || plan.connection.caFile != nil {
             notes.append("job '\(plan.job)': proxy and tls settings set aside for the emulator")
         }
-        plan.connection.endpoints = endpoints
-        plan.connection.cloud = .global
-        plan.connection.tenantID = DemoTenant.tenantID
-        plan.connection.clientID = DemoTenant.clientID
-        plan.connection.clientSecret = .value(secret, label: "the built-in emulator's demo secret")
-        plan.connection.proxy = nil
-        plan.connection.caFile = nil
+        plan.connection = Self.pointed(plan.connection, at: emulator, secret: secret)
+        let endpoints = plan.connection.endpoints
         for index in plan.sources.indices {
             plan.sources[index].firstURL = plan.sources[index].query.url(
                 apiBase: endpoints.apiBase, updatedFrom: plan.sources[index].start?.time)
@@ -90,6 +83,22 @@ public struct EmulatorSession: Sendable {
             plan.outputs[index].target = "http POST \(sink) (the emulator's demo receiver)"
         }
         return plan
+    }
+
+    /// A connection pointed at the emulator: its hosts (standing in for the cloud's), its demo tenant and app, the
+    /// in-process secret; no proxy, no extra trust.
+    static func pointed(_ connection: ConnectionPlan, at emulator: GraphEmulator, secret: Secret) -> ConnectionPlan {
+        var connection = connection
+        // The emulator's roots are loopback http URLs, which GraphEndpoints accepts.
+        connection.endpoints = try! GraphEndpoints(login: emulator.loginRoot, graph: emulator.graphRoot)
+        connection.endpointsStandInForCloud = true
+        connection.cloud = .global
+        connection.tenantID = DemoTenant.tenantID
+        connection.clientID = DemoTenant.clientID
+        connection.clientSecret = .value(secret, label: "the built-in emulator's demo secret")
+        connection.proxy = nil
+        connection.caFile = nil
+        return connection
     }
 
     func updateSomeAlerts(_ emulator: GraphEmulator, run: Int) async throws -> Int {

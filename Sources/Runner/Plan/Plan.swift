@@ -66,6 +66,9 @@ public struct ConnectionPlan: Sendable {
     public var timeouts: HTTPTimeouts
     /// Where the connection is written.
     public var location: SourceLocation
+    /// The endpoints are an emulator standing in for `cloud`'s own hosts (`connect --emulator`, tests): `temsync
+    /// connect` explains token errors as the cloud's hosts would be explained, not as an endpoints override.
+    public var endpointsStandInForCloud = false
 
     public struct ProxyPlan: Sendable {
         public var url: String

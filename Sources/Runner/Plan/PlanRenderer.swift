@@ -73,8 +73,11 @@ public struct PlanRenderer: Sendable {
             add("source", "\(source.source.rawValue) from \(source.startReason)")
             if let problem = source.problem { add("", "cannot run: \(problem)") }
             add("", "GET \(source.firstURL)")
+            if let filter = source.query.filter.expression(updatedFrom: source.start?.time) {
+                add("", "$filter: \(filter)")
+            }
         }
-        lines += mappingLines(plan.mapping.spec).map { "  " + $0 }
+        for line in mappingLines(plan.mapping.spec) { add(line.label, line.text) }
         for output in plan.outputs {
             add("output", "\(output.name): \(output.target)")
             for header in output.secretHeaders {
@@ -105,26 +108,23 @@ public struct PlanRenderer: Sendable {
         value.rounded() == value ? String(Int(value)) : String(value)
     }
 
-    func mappingLines(_ spec: MappingSpec) -> [String] {
-        // At least one space after the label: "  indicators" fills the column by itself.
-        func label(_ text: String) -> String {
-            text.padding(toLength: max(12, text.count + 1), withPad: " ", startingAt: 0)
-        }
-        var lines = [label("mapping") + "emit \(spec.emit.value.rawValue), history \(spec.history.rawValue)"]
+    /// The mapping section: a head line, then one line per condition, indicator option and field.
+    func mappingLines(_ spec: MappingSpec) -> [(label: String, text: String)] {
+        var lines = [("mapping", "emit \(spec.emit.value.rawValue), history \(spec.history.rawValue)")]
         for condition in spec.conditions {
-            lines.append(label("  where") + Self.conditionText(condition))
+            lines.append(("", "where \(Self.conditionText(condition))"))
         }
         let options = spec.indicators
-        var indicators = "types \(options.types.map(\.rawValue).joined(separator: ","))"
+        var indicators = "indicators: types \(options.types.map(\.rawValue).joined(separator: ","))"
         indicators += "; verdicts \(options.verdicts.joined(separator: ","))"
         if let roles = options.roles { indicators += "; roles \(roles.joined(separator: ","))" }
         indicators += options.includePrivate ? "; private addresses kept" : "; private addresses dropped"
-        lines.append(label("  indicators") + indicators)
+        lines.append(("", indicators))
         for exclusion in options.exclude {
-            lines.append(label("  exclude") + Self.exclusionText(exclusion))
+            lines.append(("", "exclude \(Self.exclusionText(exclusion))"))
         }
         if let fields = spec.fields {
-            for line in Self.fieldLines(fields, indent: "") { lines.append(label("  field") + line) }
+            for line in Self.fieldLines(fields, indent: "") { lines.append(("", "field \(line)")) }
         } else {
             let whole =
                 switch spec.emit.value {
@@ -132,7 +132,7 @@ public struct PlanRenderer: Sendable {
                 case .assets: "the asset object"
                 default: "the whole entity"
                 }
-            lines.append(label("  fields") + "\(whole) (no fields given)")
+            lines.append(("", "fields: \(whole) (no fields given)"))
         }
         return lines
     }
