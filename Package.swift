@@ -187,8 +187,9 @@ let package = Package(
         .testTarget(
             name: "RunnerTests",
             dependencies: [
-                "Runner", "JobSpec", "YAML", "Diagnostics", "JSON", "GraphEmulator", "Mapping", "Outputs",
-                "TemsyncTesting",
+                "Runner", "JobSpec", "YAML", "Diagnostics", "JSON", "GraphEmulator", "GraphSecurity", "Mapping",
+                "Outputs", "Transport", "TemsyncTesting",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

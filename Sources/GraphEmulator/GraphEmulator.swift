@@ -17,6 +17,8 @@ public struct GraphEmulator: Sendable {
     public let faults: FaultPlan
     /// What it received.
     public let journal: RequestJournal
+    /// The demo receiver for HTTP outputs (`/_temsync/sink/{name}`); not part of Graph.
+    public let sink: WebhookSink
     let address: ServerAddress
 
     /// The bound port (the real one when the configuration asked for 0).
@@ -32,6 +34,9 @@ public struct GraphEmulator: Sendable {
 
     public var alertsURL: String { graphRoot + "/v1.0/security/alerts_v2" }
     public var incidentsURL: String { graphRoot + "/v1.0/security/incidents" }
+
+    /// The URL of the demo receiver named `name` (for HTTP outputs under `temsync run --emulator`).
+    public func sinkURL(name: String) -> String { graphRoot + WebhookSink.pathPrefix + name }
 
     /// Starts an emulator, runs `body` with it, and stops it when `body` returns or throws.
     public static func withRunning<Result: Sendable>(
@@ -83,6 +88,7 @@ public struct GraphEmulator: Sendable {
         store = try await SecurityStore(dataSet: configuration.dataSet, clock: configuration.clock)
         faults = FaultPlan(rules: configuration.faults, budget: configuration.requestBudget)
         journal = RequestJournal(options: configuration.journal)
+        sink = WebhookSink()
         address = ServerAddress(scheme: configuration.tls == nil ? "http" : "https", host: configuration.host)
     }
 }

@@ -5,6 +5,9 @@ struct Temsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "temsync",
         abstract: "Sync Microsoft 365 Defender XDR alerts, incidents and their threat indicators, declaratively.",
-        subcommands: [ValidateCommand.self, SchemaCommand.self, EmulatorCommand.self]
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, RunCommand.self, SchemaCommand.self, EmulatorCommand.self,
+            ConnectCommand.self,
+        ]
     )
 }

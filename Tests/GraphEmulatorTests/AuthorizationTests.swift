@@ -74,6 +74,28 @@ import Testing
         }
     }
 
+    @Test func anAppWithoutPermissionsGetsATokenWithoutRolesAndA403() async throws {
+        let bare = RegisteredApp(
+            tenantID: DemoTenant.tenantID, clientID: "6b6b6b6b-1111-4222-8333-944444444444",
+            secrets: [ClientSecret(value: "no-roles-secret")], roles: [])
+        try await GraphEmulator.withRunning(TestData.configuration(alerts: 3, apps: [bare])) { emulator in
+            try await TestHTTP.with { http in
+                let exchange = try await http.requestToken(emulator, clientID: bare.clientID, secret: "no-roles-secret")
+                let token = try #require(try exchange.json()["access_token"]?.stringValue)
+                let payload = String(token.split(separator: ".")[1])
+                var base64 = payload.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                while base64.count % 4 != 0 { base64 += "=" }
+                let claims = try JSON(parsing: Array(try #require(Data(base64Encoded: base64))))
+                // As Entra does: no `roles` claim at all, rather than an empty one.
+                #expect(claims["roles"] == nil)
+                #expect(claims["appid"] == .string(bare.clientID))
+                let forbidden = try await http.get(emulator.alertsURL, token: token)
+                #expect(forbidden.status == 403)
+                #expect(try forbidden.json()["error"]?["code"] == "Forbidden")
+            }
+        }
+    }
+
     @Test func answersUnknownRecordsAndSegments() async throws {
         try await GraphEmulator.withRunning(TestData.configuration(alerts: 3)) { emulator in
             try await TestHTTP.with { http in

@@ -76,9 +76,10 @@ import Testing
                     Located(true, at: SourceLocation(file: file, line: 44, column: 89)),
                     Located(.null, at: SourceLocation(file: file, line: 44, column: 95)),
                 ]))
+        // A quoted string's location is its first character inside the quotes.
         #expect(
             job.mapping.conditions[5].test
-                == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 46))))
+                == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 47))))
         #expect(job.mapping.conditions[5].ignoreCase)
         #expect(job.mapping.indicators.exclude.count == 4)
         let fields = try #require(job.mapping.fields)

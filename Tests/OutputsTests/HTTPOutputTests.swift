@@ -131,7 +131,7 @@ import Transport
                         .init(name: "X-Api-Key", value: .secret(Secret("k3y-v4lue"))),
                         .init(name: "X-Source", value: .plain("temsync-test")),
                     ], batchSize: 5, retry: Self.policy)
-                let spec = OutputSpec(name: "tem", configuration: .http(options))
+                let spec = OutputDefinition(name: "tem", configuration: .http(options))
                 let output = try spec.makeOutput(
                     context: Samples.context(logger: logs),
                     environment: .init(httpClient: client, retryRuntime: sleeps.runtime))
@@ -212,7 +212,7 @@ import Transport
             ],
             batchSize: 0)
         #expect(
-            OutputSpec(name: "tem", configuration: .http(options)).problems == [
+            OutputDefinition(name: "tem", configuration: .http(options)).problems == [
                 "output 'tem': 'url' must be an absolute http or https URL, not 'ftp://x'",
                 "output 'tem': 'batch_size' must be 1…10000, not 0",
                 "output 'tem': header 'Content-Length' is set by temsync and cannot be configured",

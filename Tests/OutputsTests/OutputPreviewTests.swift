@@ -4,8 +4,8 @@ import Testing
 @testable import Outputs
 
 @Suite struct OutputPreviewTests {
-    func sample(_ configuration: OutputSpec.Configuration, limit: Int = 2) async throws -> OutputReport {
-        let preview = OutputSpec(name: "out", configuration: configuration).makePreview(limit: limit)
+    func sample(_ configuration: OutputDefinition.Configuration, limit: Int = 2) async throws -> OutputReport {
+        let preview = OutputDefinition(name: "out", configuration: configuration).makePreview(limit: limit)
         try await deliver(preview, records: Samples.records)
         return await preview.report()
     }
@@ -40,20 +40,22 @@ import Testing
 
     @Test func namesOutputsByTypeAndNumbersRepeats() {
         #expect(
-            OutputSpec.defaultNames(forTypes: ["file", "edl", "file", "http", "file"])
+            OutputDefinition.defaultNames(forTypes: ["file", "edl", "file", "http", "file"])
                 == ["file-1", "edl", "file-2", "http", "file-3"])
     }
 
     @Test func describesEachTarget() {
         let targets = [
-            OutputSpec(name: "o", configuration: .stdout).target,
-            OutputSpec(name: "o", configuration: .file(.init(path: "out/a.csv"))).target,
-            OutputSpec(
+            OutputDefinition(name: "o", configuration: .stdout).target,
+            OutputDefinition(name: "o", configuration: .file(.init(path: "out/a.csv"))).target,
+            OutputDefinition(
                 name: "o", configuration: .edl(.init(directory: "out/edl", types: [.ipv4, .url], maxEntries: 5000))
             ).target,
-            OutputSpec(name: "o", configuration: .edl(.init(directory: "out/edl", layout: .combined, expireAfter: nil)))
-                .target,
-            OutputSpec(name: "o", configuration: .http(.init(url: "https://tem.example/api", gzip: true))).target,
+            OutputDefinition(
+                name: "o", configuration: .edl(.init(directory: "out/edl", layout: .combined, expireAfter: nil))
+            )
+            .target,
+            OutputDefinition(name: "o", configuration: .http(.init(url: "https://tem.example/api", gzip: true))).target,
         ]
         #expect(
             targets == [

@@ -29,7 +29,7 @@ struct AccessTokenIssuer: Sendable {
     func issue(_ claims: Claims) -> String {
         let header: JSON = ["typ": "JWT", "alg": "HS256", "kid": "temsync-emulator"]
         let objectID = Self.guid(from: SHA256.hash(data: Data(("oid:" + claims.tenantID + claims.appID).utf8)))
-        let payload: JSON = [
+        var payload: JSON = [
             "aud": .string(claims.audience),
             "iss": .string("https://sts.windows.net/\(claims.tenantID)/"),
             "iat": .int(claims.issuedAt),
@@ -52,6 +52,8 @@ struct AccessTokenIssuer: Sendable {
             "wids": ["0997a1d0-0d1d-4acb-b408-d5ca73121e90"],
             "xms_tcdt": .int(1_600_000_000),
         ]
+        // Entra leaves `roles` out of an app-only token when the app was granted no application permission.
+        if claims.roles.isEmpty { payload["roles"] = nil }
         let signingInput = Self.base64URL(header.encoded()) + "." + Self.base64URL(payload.encoded())
         let signature = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: key)
         return signingInput + "." + Self.base64URL(Array(signature))

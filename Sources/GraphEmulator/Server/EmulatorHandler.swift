@@ -69,6 +69,11 @@ struct EmulatorHandler: Sendable {
         if route == .token, let tenant {
             return await TokenEndpoint(services: services).respond(to: request, tenant: tenant)
         }
+        if let name = WebhookSink.name(ofPath: request.path), request.method == "POST" || request.method == "PUT" {
+            await services.sink.receive(
+                name: name, bytes: request.body.count, idempotencyKey: request.header("Idempotency-Key"))
+            return EmulatorResponse.json(200, ["accepted": true], contentType: "application/json")
+        }
         guard let resource else {
             if request.path.split(separator: "/").first?.lowercased() == "v1.0" {
                 let segment = request.path.split(separator: "/").last.map(String.init) ?? ""

@@ -9,6 +9,7 @@ struct EmulatorServices: Sendable {
     let store: SecurityStore
     let faults: FaultPlan
     let journal: RequestJournal
+    let sink: WebhookSink
     let address: ServerAddress
 
     /// Resources a token may be requested for (the scope's App ID URI): the emulator's own Graph root (under

@@ -19,7 +19,7 @@ extension GraphEmulator {
     func makeServer(logger: Logger) throws -> RunningServer {
         let services = EmulatorServices(
             configuration: configuration, issuer: AccessTokenIssuer(), store: store, faults: faults, journal: journal,
-            address: address)
+            sink: sink, address: address)
         let handler = EmulatorHandler(services: services)
         var builder = HTTPServerBuilder.http1()
         if let tls = configuration.tls {

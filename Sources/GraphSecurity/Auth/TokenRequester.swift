@@ -70,7 +70,7 @@ struct TokenRequester: Sendable {
             return secret.isEmpty ? text : text.replacingOccurrences(of: secret, with: "<redacted>")
         }
         let description = json?["error_description"]?.stringValue
-        let firstLine = description?.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).first.map(String.init)
+        let firstLine = description?.split(whereSeparator: \.isNewline).first.map(String.init)
         let codes = (json?["error_codes"]?.arrayValue ?? []).compactMap(\.intValue)
         return EntraError(
             httpStatus: response.status, error: scrubbed(json?["error"]?.stringValue) ?? "", errorCodes: codes,

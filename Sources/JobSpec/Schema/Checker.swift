@@ -63,8 +63,9 @@ struct Checker {
         }
         let located = { (value: Value) in Located(value, at: node.location) }
         switch shape {
-        case .string(let format): return checkString(node, format, path: path).map { located(.string($0)) }
-        case .text: return checkText(node, path: path).map { located(.string($0)) }
+        case .string(let format):
+            return checkString(node, format, path: path).map { Located(.string($0), at: Self.textLocation(node)) }
+        case .text: return checkText(node, path: path).map { Located(.string($0), at: Self.textLocation(node)) }
         case .integer(let minimum, let maximum):
             return checkInteger(node, minimum: minimum, maximum: maximum, path: path).map { located(.integer($0)) }
         case .number(let minimum): return checkNumber(node, minimum: minimum, path: path).map { located(.number($0)) }
@@ -101,6 +102,15 @@ struct Checker {
             return check(node, chosen, path: path)
         case .named(_, let make): return check(node, make(), path: path)
         }
+    }
+
+    /// Where a string's text starts: the node's mark, or one column after it for a quoted scalar, so a problem found
+    /// later inside the text (a path, a template) is reported at its exact column.
+    static func textLocation(_ node: Node) -> SourceLocation {
+        guard node.style == .singleQuoted || node.style == .doubleQuoted else { return node.location }
+        var location = node.location
+        location.column += 1
+        return location
     }
 
     /// Whether `shape` is the alternative for this kind of node.

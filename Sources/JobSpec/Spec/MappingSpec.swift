@@ -7,7 +7,7 @@ import JSON
 /// `Mapping` module compiles them (the Runner does so at validate time) and reports on them.
 public struct MappingSpec: Sendable, Hashable {
     public enum Emit: String, Sendable, Hashable, CaseIterable {
-        case alerts, incidents, indicators
+        case alerts, incidents, indicators, assets
     }
 
     public enum History: String, Sendable, Hashable, CaseIterable {
@@ -56,7 +56,7 @@ public struct MappingSpec: Sendable, Hashable {
 public struct FieldRulesSpec: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var name: Located<String>
-        public var rule: FieldRule
+        public var rule: FieldRuleSpec
     }
 
     public var entries: [Entry]
@@ -64,18 +64,18 @@ public struct FieldRulesSpec: Sendable, Hashable {
 
     init(_ object: ValueObject) {
         entries = object.entries.compactMap { entry in
-            FieldRule(entry.value).map { Entry(name: entry.key, rule: $0) }
+            FieldRuleSpec(entry.value).map { Entry(name: entry.key, rule: $0) }
         }
         location = object.location
     }
 
     static let shape: Shape = .named("fields") {
-        .dictionary(key: .nonEmpty, value: FieldRule.shape, minEntries: 1)
+        .dictionary(key: .nonEmpty, value: FieldRuleSpec.shape, minEntries: 1)
     }
 }
 
 /// One field: where its value comes from, then transforms, a value map and a default.
-public struct FieldRule: Sendable, Hashable {
+public struct FieldRuleSpec: Sendable, Hashable {
     public indirect enum Source: Sendable, Hashable {
         case path(Located<String>)
         case constant(Located<JSON>)

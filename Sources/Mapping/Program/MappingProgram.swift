@@ -81,7 +81,10 @@ public struct MappingProgram: Sendable {
 
     /// `emit: alerts`: the record of one alert, or `nil` when a `where` condition leaves it out.
     /// `incidentID`: the incident it was read through, when it came inside an expanded incident.
-    public func record(forAlert alert: JSON, incidentID: String? = nil) -> Record? {
+    ///
+    /// - Parameter includeIndicators: `false` skips indicator extraction (no output of the job reads
+    ///   `Record.indicators`), which is most of the cost of a record.
+    public func record(forAlert alert: JSON, incidentID: String? = nil, includeIndicators: Bool = true) -> Record? {
         var scope = Scope(alert: alert, job: jobValue)
         let id = RecordID.entity(kind: .alert, alert, history: history)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .alert) }
@@ -89,18 +92,20 @@ public struct MappingProgram: Sendable {
         let value = fields.map { Self.object($0, in: scope) } ?? alert
         return Record(
             id: id, kind: .alert, fields: value,
-            indicators: extractor.indicators(inAlert: alert, incidentID: incidentID))
+            indicators: includeIndicators ? extractor.indicators(inAlert: alert, incidentID: incidentID) : [])
     }
 
     /// `emit: incidents`: the record of one incident, or `nil` when a `where` condition leaves it out. Its
     /// indicators are those of `incident.alerts` (present when the source expands alerts).
-    public func record(forIncident incident: JSON) -> Record? {
+    public func record(forIncident incident: JSON, includeIndicators: Bool = true) -> Record? {
         var scope = Scope(incident: incident, job: jobValue)
         let id = RecordID.entity(kind: .incident, incident, history: history)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .incident) }
         guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { return nil }
         let value = fields.map { Self.object($0, in: scope) } ?? incident
-        return Record(id: id, kind: .incident, fields: value, indicators: extractor.indicators(inIncident: incident))
+        return Record(
+            id: id, kind: .incident, fields: value,
+            indicators: includeIndicators ? extractor.indicators(inIncident: incident) : [])
     }
 
     // MARK: indicators

@@ -18,7 +18,7 @@ public struct OutputEnvironment: Sendable {
     }
 }
 
-extension OutputSpec {
+extension OutputDefinition {
     /// The output this spec describes.
     /// - Throws: `OutputError` (`configuration`) listing every problem, or when an `http` output has no client.
     public func makeOutput(context: OutputContext, environment: OutputEnvironment) throws -> any Output {

@@ -27,7 +27,7 @@ public actor EDLOutput: Output {
         self.name = name
         self.options = options
         self.context = context
-        target = OutputSpec(name: name, configuration: .edl(options)).target
+        target = OutputDefinition(name: name, configuration: .edl(options)).target
         var files = Self.fileNames(options).map { FileSystem.join(options.directory, $0) }
         if options.keepsState { files.append(FileSystem.join(options.directory, EDLState.fileName)) }
         counters = OutputReport(name: name, type: "edl", target: target, files: files)

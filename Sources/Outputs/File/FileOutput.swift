@@ -23,7 +23,7 @@ public actor FileOutput: Output {
         self.name = name
         self.options = options
         self.context = context
-        target = OutputSpec(name: name, configuration: .file(options)).target
+        target = OutputDefinition(name: name, configuration: .file(options)).target
         switch options.format {
         case .jsonl: encoder = JSONLinesEncoder()
         case .json: encoder = JSONArrayEncoder()

@@ -41,7 +41,7 @@ public actor HTTPOutput: Output {
         self.context = context
         self.client = client
         self.runtime = runtime
-        target = OutputSpec(name: name, configuration: .http(options)).target
+        target = OutputDefinition(name: name, configuration: .http(options)).target
         counters = OutputReport(name: name, type: "http", target: target)
     }
 

@@ -7,12 +7,12 @@ import Mapping
 public actor OutputPreview: Output {
     public nonisolated let name: String
     public nonisolated let target: String
-    private let spec: OutputSpec
+    private let spec: OutputDefinition
     private let limit: Int
     private var kept: [Record] = []
     private var counters: OutputReport
 
-    public init(spec: OutputSpec, limit: Int) {
+    public init(spec: OutputDefinition, limit: Int) {
         name = spec.name
         target = spec.target
         self.spec = spec
@@ -42,7 +42,7 @@ public actor OutputPreview: Output {
     public func report() async -> OutputReport { counters }
 
     /// The entries `records` would make in the output `spec`, at most `limit` of them.
-    static func render(_ records: [Record], spec: OutputSpec, limit: Int) -> [String] {
+    static func render(_ records: [Record], spec: OutputDefinition, limit: Int) -> [String] {
         switch spec.configuration {
         case .stdout, .http:
             return records.map { $0.fields.encodedString() }

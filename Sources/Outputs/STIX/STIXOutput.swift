@@ -21,7 +21,7 @@ public actor STIXOutput: Output {
         self.name = name
         self.options = options
         self.context = context
-        target = OutputSpec(name: name, configuration: .stix(options)).target
+        target = OutputDefinition(name: name, configuration: .stix(options)).target
         counters = OutputReport(name: name, type: "stix", target: target, files: [options.path])
     }
 

@@ -6,7 +6,7 @@ import Mapping
 /// so the next run writes them again — consumers dedupe by record id). Lines are never split or interleaved.
 public actor StdoutOutput: Output {
     public nonisolated let name: String
-    public nonisolated let target = OutputSpec(name: "stdout", configuration: .stdout).target
+    public nonisolated let target = OutputDefinition(name: "stdout", configuration: .stdout).target
     private let sink: any ByteSink
     private var counters: OutputReport
     private var buffer: [UInt8] = []

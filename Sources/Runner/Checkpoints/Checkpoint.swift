@@ -1,32 +1,31 @@
-/// Where a job's source stands after its last committed run: the newest `lastUpdateDateTime` delivered, and the ids
-/// of the records delivered at exactly that instant.
-///
-/// The next run reads with `lastUpdateDateTime ge <watermark>` so records sharing the boundary timestamp are never
-/// lost, and skips those whose id is in `idsAtWatermark` (they were delivered already, unchanged).
+import GraphSecurity
+
+/// Where a job's source stands after its last committed run: Graph's newest `lastUpdateDateTime` delivered and the ids
+/// delivered at exactly that instant (`Watermark`). The next run reads `lastUpdateDateTime ge <time>` and skips those
+/// ids, so records sharing the boundary timestamp are neither lost nor repeated.
 public struct Checkpoint: Sendable, Hashable, Codable {
-    /// The format of the file; bumped only with a migration.
+    /// The file format; bumped only with a migration.
     public var version: Int
     public var job: String
     /// `alerts` or `incidents`.
     public var source: String
-    /// Graph's own timestamp text, kept verbatim (Graph sends 7 fractional digits; a `Date` would round them).
-    public var watermark: String
-    public var idsAtWatermark: [String]
-    /// When this checkpoint was committed (ISO 8601), for operators reading the file.
+    public var watermark: Watermark
+    /// The query the watermark belongs to: when the job's filter changes, the checkpoint no longer applies.
+    public var fingerprint: String
+    /// When it was committed (ISO 8601), for people reading the file.
     public var committedAt: String
 
-    public init(job: String, source: String, watermark: String, idsAtWatermark: [String], committedAt: String) {
+    public init(job: String, source: String, watermark: Watermark, fingerprint: String, committedAt: String) {
         self.version = 1
         self.job = job
         self.source = source
         self.watermark = watermark
-        self.idsAtWatermark = idsAtWatermark.sorted()
+        self.fingerprint = fingerprint
         self.committedAt = committedAt
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, job, source, watermark
-        case idsAtWatermark = "ids_at_watermark"
+        case version, job, source, watermark, fingerprint
         case committedAt = "committed_at"
     }
 }

@@ -38,16 +38,14 @@ public struct LineLogHandler: LogHandler {
         let timestamp = Self.timestamp()
         switch format {
         case .json:
-            var object: JSONObject = [
-                "timestamp": .string(timestamp),
-                "level": .string(event.level.rawValue),
-                "message": .string(event.message.description),
-                "logger": .string(label),
-            ]
+            var fields = JSONObject()
             for key in merged.keys.sorted() {
-                object[key] = Self.json(merged[key]!)
+                fields[key] = Self.json(merged[key]!)
             }
-            sink.write(JSON.object(object).encodedString() + "\n")
+            sink.write(
+                Self.jsonLine(
+                    level: event.level, message: event.message.description, label: label, fields: fields,
+                    timestamp: timestamp))
         case .text:
             var line = "\(timestamp) \(event.level.rawValue) \(event.message)"
             for key in merged.keys.sorted() {
@@ -55,6 +53,22 @@ public struct LineLogHandler: LogHandler {
             }
             sink.write(line + "\n")
         }
+    }
+
+    /// One JSON log line (newline included): `timestamp`, `level`, `message`, `logger`, then `fields` in their order.
+    /// Progress and summary lines use it too under `--log-format json`, so every line on stderr is JSON.
+    public static func jsonLine(
+        level: Logger.Level, message: String, label: String = "temsync", fields: JSONObject = JSONObject(),
+        timestamp: String = LineLogHandler.timestamp()
+    ) -> String {
+        var object: JSONObject = [
+            "timestamp": .string(timestamp),
+            "level": .string(level.rawValue),
+            "message": .string(message),
+            "logger": .string(label),
+        ]
+        for (key, value) in fields where object[key] == nil { object[key] = value }
+        return JSON.object(object).encodedString() + "\n"
     }
 
     static func json(_ value: Logger.MetadataValue) -> JSON {
@@ -75,7 +89,7 @@ public struct LineLogHandler: LogHandler {
         return string
     }
 
-    static func timestamp() -> String {
+    public static func timestamp() -> String {
         Date().formatted(
             .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
                 .timeSeparator(.colon).timeZone(separator: .omitted))

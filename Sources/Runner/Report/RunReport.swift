@@ -14,14 +14,23 @@ public struct RunReport: Sendable, Hashable {
         /// Records (or, for EDL/STIX, indicators) the output accepted.
         public var delivered: Int
         public var status: Status
-        public var error: String?
+        public var retries: Int
+        /// Files written (file, EDL and STIX outputs).
+        public var files: [String]
+        /// Dry run: what the output would have received (a few lines).
+        public var sample: [String]
 
-        public init(name: String, type: String, delivered: Int, status: Status, error: String? = nil) {
+        public init(
+            name: String, type: String, delivered: Int, status: Status, retries: Int = 0, files: [String] = [],
+            sample: [String] = []
+        ) {
             self.name = name
             self.type = type
             self.delivered = delivered
             self.status = status
-            self.error = error
+            self.retries = retries
+            self.files = files
+            self.sample = sample
         }
     }
 
@@ -127,7 +136,8 @@ extension RunReport.JobResult {
                 outputs.map {
                     [
                         "name": .string($0.name), "type": .string($0.type), "delivered": .int($0.delivered),
-                        "status": .string($0.status.rawValue), "error": $0.error.map(JSON.string) ?? .null,
+                        "status": .string($0.status.rawValue), "retries": .int($0.retries),
+                        "files": .array($0.files.map(JSON.string)),
                     ]
                 }),
         ]

@@ -1,5 +1,5 @@
 /// One output of a job, as the runner translates it from the job file's `outputs` entry.
-public struct OutputSpec: Sendable, Hashable {
+public struct OutputDefinition: Sendable, Hashable {
     public enum Configuration: Sendable, Hashable {
         case stdout
         case file(FileOutputOptions)
