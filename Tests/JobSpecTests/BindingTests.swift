@@ -30,6 +30,7 @@ import Testing
         #expect(job.mapping.indicators.types == IndicatorType.allCases)
         #expect(job.mapping.indicators.verdicts == ["unknown", "suspicious", "malicious"])
         #expect(job.mapping.indicators.roles == nil)
+        #expect(job.mapping.indicators.maxIDs == IndicatorOptionsSpec.defaultMaxIDs)
         #expect(job.outputs.map(\.name.value) == ["stdout"])
         #expect(job.retry == RetrySpec(ValueObject(location: job.location)))
         #expect(job.retry.maxAttempts == 6)
@@ -82,15 +83,16 @@ import Testing
                 == .matches(Located("(?i)ransom", at: .init(file: file, line: 47, column: 47))))
         #expect(job.mapping.conditions[5].ignoreCase)
         #expect(job.mapping.indicators.exclude.count == 4)
+        #expect(job.mapping.indicators.maxIDs == 50)
         let fields = try #require(job.mapping.fields)
         #expect(fields.entries.map(\.name.value) == ["id", "kind", "constant_list", "title", "severity", "nested"])
         #expect(
             fields.entries[2].rule.source
-                == .constant(Located([1, "two", ["three": 3]], at: .init(file: file, line: 57, column: 29))))
+                == .constant(Located([1, "two", ["three": 3]], at: .init(file: file, line: 58, column: 29))))
         let severity = fields.entries[4].rule
         #expect(severity.transforms.map(\.name.value).prefix(3) == ["lowercase", "trim", "join"])
         #expect(severity.transforms[2].argument?.value == ",")
-        #expect(severity.transforms[2].name.location == SourceLocation(file: file, line: 61, column: 39))
+        #expect(severity.transforms[2].name.location == SourceLocation(file: file, line: 62, column: 39))
         #expect(severity.map?.map(\.from.value) == ["high", "medium", "3", "true"])
         #expect(severity.map?.map(\.to.value) == [90, 60, "three", "yes"])
         #expect(severity.defaultValue?.value == 0)
@@ -117,7 +119,7 @@ import Testing
             http.headers[0].value
                 == .secret(
                     SecretReference(
-                        .environment("TEM_TOKEN"), prefix: "Bearer ", at: .init(file: file, line: 79, column: 22))))
+                        .environment("TEM_TOKEN"), prefix: "Bearer ", at: .init(file: file, line: 80, column: 22))))
         #expect(http.headers[2].value == .text("temsync"))
         #expect(http.gzip)
         #expect(http.timeout == .seconds(45))

@@ -106,4 +106,34 @@ import Testing
         #expect(set.statistics.findings == 10)
         #expect(set.statistics.dropped == [.type: 4, .role: 4, .verdict: 1, .excluded: 1])
     }
+
+    /// `max_ids` caps the alert and incident ids each indicator keeps (the smallest); `count` still counts them all.
+    @Test func maxIDsCapsTheIdsEachIndicatorKeeps() throws {
+        let alerts = ["d", "b", "a", "c"].map { id in
+            alert(id: "alert-\(id)", incidentId: "inc-\(id)", [evidence("ipEvidence", ["ipAddress": "45.141.84.10"])])
+        }
+        func indicators(_ rules: IndicatorRules) throws -> [Indicator] {
+            let program = try compile(MappingRules(emit: located(.indicators, 1, 7), indicators: rules))
+            var set = program.makeIndicatorSet()
+            for alert in alerts { program.collect(alert: alert, into: &set) }
+            return program.records(from: set).flatMap(\.indicators)
+        }
+        let capped = try indicators(IndicatorRules(maxIDs: located(2, 1, 1)))
+        #expect(capped.map(\.alertIDs) == [["alert-a", "alert-b"]])
+        #expect(capped.map(\.incidentIDs) == [["inc-a", "inc-b"]])
+        #expect(capped.map(\.count) == [4])
+        let byDefault = try indicators(IndicatorRules())
+        #expect(byDefault.map(\.alertIDs) == [["alert-a", "alert-b", "alert-c", "alert-d"]])
+        #expect(IndicatorPolicy.defaultMaxIDs == 20)
+    }
+
+    @Test func maxIDsOutOfRangeIsAnErrorAtItsValue() {
+        for value in [0, 1001] {
+            #expect(
+                compileErrors(
+                    MappingRules(
+                        emit: located(.indicators, 1, 7), indicators: IndicatorRules(maxIDs: located(value, 9, 14))))
+                    == ["jobs/defender.yaml:9:14: error: max_ids must be between 1 and 1000, not \(value)"])
+        }
+    }
 }

@@ -60,6 +60,7 @@ extension PlanRendererTests {
                     "domain *.example.internal"
                   ],
                   "include_private": false,
+                  "max_ids": 50,
                   "roles": null,
                   "types": [
                     "ipv4",

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import JobSpec
+import Mapping
 import Runner
 import TemsyncTesting
 import Testing
@@ -41,6 +42,7 @@ import Testing
           indicators:
             types: [ipv4, domain, url, sha256]
             verdicts: [malicious, suspicious]
+            max_ids: 50
             exclude: [{ cidr: 10.0.0.0/8 }, { domain: "*.example.internal" }]
           fields:
             value: indicator.value
@@ -96,7 +98,7 @@ import Testing
                               $filter: severity eq 'high' and status eq 'active' and assignedTo eq 'soc@contoso.com'
                   mapping     emit indicators, history latest
                               where alert.serviceSource in ["microsoftDefenderForEndpoint","microsoftDefenderForOffice365"]
-                              indicators: types ipv4,domain,url,sha256; verdicts malicious,suspicious; private addresses dropped
+                              indicators: types ipv4,domain,url,sha256; verdicts malicious,suspicious; private addresses dropped; up to 50 alert and incident ids each
                               exclude cidr 10.0.0.0/8
                               exclude domain *.example.internal
                               field value: indicator.value
@@ -121,6 +123,11 @@ import Testing
                 "job 'defender-indicators': output 'http' header 'Authorization': environment variable "
                     + "'TEM_API_TOKEN' is not set",
             ])
+    }
+
+    /// The job file's default for `indicators.max_ids` (JobSpec) is the extractor's (Mapping).
+    @Test func maxIDsDefaultIsTheExtractorsDefault() {
+        #expect(IndicatorOptionsSpec.defaultMaxIDs == IndicatorPolicy.defaultMaxIDs)
     }
 
     @Test func json() throws {

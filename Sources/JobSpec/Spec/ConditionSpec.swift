@@ -81,6 +81,8 @@ public struct IndicatorOptionsSpec: Sendable, Hashable {
     /// `nil`: any role.
     public var roles: [String]?
     public var includePrivate: Bool
+    /// Alert and incident ids kept per indicator.
+    public var maxIDs: Int
     public var exclude: [Exclusion]
 
     init?(_ object: ValueObject) {
@@ -89,6 +91,7 @@ public struct IndicatorOptionsSpec: Sendable, Hashable {
         self.verdicts = verdicts.map(\.value)
         self.roles = object.strings("roles")?.map(\.value)
         self.includePrivate = object.boolean("include_private") ?? false
+        self.maxIDs = object.integer("max_ids") ?? Self.defaultMaxIDs
         self.exclude = (object["exclude"]?.value.list ?? []).compactMap { item in
             guard let rule = item.value.object else { return nil }
             if let cidr = rule.string("cidr") { return .cidr(cidr) }
@@ -96,6 +99,9 @@ public struct IndicatorOptionsSpec: Sendable, Hashable {
             return rule.string("value").map(Exclusion.value)
         }
     }
+
+    /// Mapping's `IndicatorPolicy.defaultMaxIDs` (JobSpec does not depend on Mapping; a test keeps them equal).
+    public static let defaultMaxIDs = 20
 
     static let shape = ObjectShape(
         [
@@ -109,6 +115,9 @@ public struct IndicatorOptionsSpec: Sendable, Hashable {
                 "roles", .list(.enumeration(GraphEnums.shape(GraphEnums.evidenceRole)), minItems: 1),
                 "only evidence with one of these roles (default: any role)"),
             Field("include_private", .boolean, default: false, "keep private, loopback and reserved addresses"),
+            Field(
+                "max_ids", .integer(minimum: 1, maximum: 1000), default: .int(defaultMaxIDs),
+                "alert and incident ids kept per indicator (the smallest; count has every occurrence)"),
             Field(
                 "exclude",
                 .list(

@@ -39,7 +39,7 @@ public struct AssetSet: Sendable {
     var entries: [Entry] = []
     var serial = 0
 
-    public init(maxIDsPerAsset: Int = 1000) {
+    public init(maxIDsPerAsset: Int = 100) {
         self.maxIDsPerAsset = maxIDsPerAsset
     }
 

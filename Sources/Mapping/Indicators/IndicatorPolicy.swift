@@ -30,6 +30,13 @@ public struct IndicatorPolicy: Sendable {
         didSet { roleMask = Self.mask(roles: roles) }
     }
     public var includePrivate: Bool
+    /// Alert ids and incident ids kept per indicator (the smallest, so the choice does not depend on paging order);
+    /// `count` still counts every occurrence. What an indicator set's memory grows with.
+    public var maxIDs = IndicatorPolicy.defaultMaxIDs
+    /// The default of `indicators.max_ids`.
+    public static let defaultMaxIDs = 20
+    /// The largest `indicators.max_ids` a job may ask for.
+    public static let maxIDsLimit = 1000
     var excludedRanges: [IPRange]
     var excludedDomains: Set<String>
     /// Wildcard exclusions (`*.contoso.com` → `contoso.com`): the domain and every subdomain.

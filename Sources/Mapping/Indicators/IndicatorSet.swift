@@ -77,7 +77,7 @@ public struct IndicatorSet: Sendable {
     var nextSerial = 0
     public internal(set) var statistics = Statistics()
 
-    public init(maxIDsPerIndicator: Int = 1000) {
+    public init(maxIDsPerIndicator: Int = IndicatorPolicy.defaultMaxIDs) {
         self.maxIDsPerIndicator = maxIDsPerIndicator
     }
 

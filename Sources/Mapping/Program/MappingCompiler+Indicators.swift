@@ -62,6 +62,16 @@ extension MappingCompiler {
         }
         var policy = IndicatorPolicy(
             types: types, verdicts: verdicts, roles: roles, includePrivate: rules.includePrivate?.value ?? false)
+        if let maxIDs = rules.maxIDs {
+            if (1...IndicatorPolicy.maxIDsLimit).contains(maxIDs.value) {
+                policy.maxIDs = maxIDs.value
+            } else {
+                error(
+                    "max_ids must be between 1 and \(IndicatorPolicy.maxIDsLimit), not \(maxIDs.value)",
+                    at: maxIDs.location)
+                valid = false
+            }
+        }
         for exclusion in rules.exclude {
             switch exclusion {
             case .cidr(let text):

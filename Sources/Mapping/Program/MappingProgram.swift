@@ -111,8 +111,9 @@ public struct MappingProgram: Sendable {
     // MARK: indicators
 
     /// An empty set for this job's run (it keeps what `alert.*` paths of indicator records need).
-    public func makeIndicatorSet(maxIDsPerIndicator: Int = 1000) -> IndicatorSet {
-        var set = IndicatorSet(maxIDsPerIndicator: maxIDsPerIndicator)
+    /// `maxIDsPerIndicator`: the job's `indicators.max_ids` unless given.
+    public func makeIndicatorSet(maxIDsPerIndicator: Int? = nil) -> IndicatorSet {
+        var set = IndicatorSet(maxIDsPerIndicator: maxIDsPerIndicator ?? extractor.policy.maxIDs)
         set.keepsRepresentatives = readsAlertOfIndicator
         return set
     }
@@ -137,24 +138,28 @@ public struct MappingProgram: Sendable {
     /// `emit: indicators`: one record per indicator of the run, sorted by type then value, without the
     /// organisation's own assets; `where` conditions on `indicator`, `record` and `job` apply here.
     public func records(from set: IndicatorSet) -> [Record] {
-        var records: [Record] = []
-        let positions = set.sortedPositions
-        records.reserveCapacity(positions.count)
-        var renderer = IndicatorRenderer(table: set.table)
-        for position in positions {
-            let id = Indicator.id(type: set.entries[position].kind, value: set.entries[position].value)
-            let indicatorValue = renderer.json(set.entries[position], id: id)
-            var scope = Scope(indicator: indicatorValue, job: jobValue)
-            if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
-            if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
-            guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { continue }
-            let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
-            records.append(
-                Record(
-                    id: id, kind: .indicator, fields: value,
-                    indicators: [renderer.indicator(set.entries[position], id: id)]))
+        Array(recordBatches(from: set, size: .max).joined())
+    }
+
+    /// The records of `records(from:)`, made `size` at a time as they are asked for, so a run hands them to its
+    /// outputs without holding every record of the run at once.
+    public func recordBatches(from set: IndicatorSet, size: Int = 1000) -> RecordBatches {
+        RecordBatches(positions: set.sortedPositions, size: size) { positions in
+            var renderer = IndicatorRenderer(table: set.table)
+            return positions.compactMap { position in self.record(at: position, of: set, renderer: &renderer) }
         }
-        return records
+    }
+
+    func record(at position: Int, of set: IndicatorSet, renderer: inout IndicatorRenderer) -> Record? {
+        let id = Indicator.id(type: set.entries[position].kind, value: set.entries[position].value)
+        let indicatorValue = renderer.json(set.entries[position], id: id)
+        var scope = Scope(indicator: indicatorValue, job: jobValue)
+        if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
+        if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
+        guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { return nil }
+        let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
+        return Record(
+            id: id, kind: .indicator, fields: value, indicators: [renderer.indicator(set.entries[position], id: id)])
     }
 
     // MARK: helpers
@@ -178,7 +183,7 @@ extension MappingProgram {
     // MARK: assets
 
     /// An empty set of assets for this job's run (`emit: assets`).
-    public func makeAssetSet(maxIDsPerAsset: Int = 1000) -> AssetSet {
+    public func makeAssetSet(maxIDsPerAsset: Int = 100) -> AssetSet {
         var set = AssetSet(maxIDsPerAsset: maxIDsPerAsset)
         set.keepsAlerts = readsAlertOfIndicator
         return set
@@ -203,18 +208,23 @@ extension MappingProgram {
     /// `emit: assets`: one record per asset, sorted by kind then key; `where` conditions on `asset`, `record` and
     /// `job` apply here. Asset records carry no indicators.
     public func records(from set: AssetSet) -> [Record] {
-        var records: [Record] = []
-        for position in set.sortedPositions {
-            let entry = set.entries[position]
-            let assetValue = AssetSet.json(entry)
-            let id = AssetSet.id(entry)
-            var scope = Scope(asset: assetValue, job: jobValue)
-            if readsRecord { scope.record = Self.recordValue(id: id, kind: .asset) }
-            if readsAlertOfIndicator { scope.alert = entry.alert }
-            guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { continue }
-            records.append(
-                Record(id: id, kind: .asset, fields: fields.map { Self.object($0, in: scope) } ?? assetValue))
+        Array(recordBatches(from: set, size: .max).joined())
+    }
+
+    /// The records of `records(from:)`, made `size` at a time as they are asked for.
+    public func recordBatches(from set: AssetSet, size: Int = 1000) -> RecordBatches {
+        RecordBatches(positions: set.sortedPositions, size: size) { positions in
+            positions.compactMap { position in
+                let entry = set.entries[position]
+                let assetValue = AssetSet.json(entry)
+                let id = AssetSet.id(entry)
+                var scope = Scope(asset: assetValue, job: self.jobValue)
+                if self.readsRecord { scope.record = Self.recordValue(id: id, kind: .asset) }
+                if self.readsAlertOfIndicator { scope.alert = entry.alert }
+                guard self.recordConditions.allSatisfy({ $0.holds(in: scope) }) else { return nil }
+                return Record(
+                    id: id, kind: .asset, fields: self.fields.map { Self.object($0, in: scope) } ?? assetValue)
+            }
         }
-        return records
     }
 }

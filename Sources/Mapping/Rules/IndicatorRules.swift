@@ -17,16 +17,19 @@ public struct IndicatorRules: Sendable {
     public var verdicts: [Located<String>]?
     public var roles: [Located<String>]?
     public var includePrivate: Located<Bool>?
+    /// Alert and incident ids kept per indicator (1 to `IndicatorPolicy.maxIDsLimit`).
+    public var maxIDs: Located<Int>?
     public var exclude: [Exclusion]
 
     public init(
         types: [Located<String>]? = nil, verdicts: [Located<String>]? = nil, roles: [Located<String>]? = nil,
-        includePrivate: Located<Bool>? = nil, exclude: [Exclusion] = []
+        includePrivate: Located<Bool>? = nil, maxIDs: Located<Int>? = nil, exclude: [Exclusion] = []
     ) {
         self.types = types
         self.verdicts = verdicts
         self.roles = roles
         self.includePrivate = includePrivate
+        self.maxIDs = maxIDs
         self.exclude = exclude
     }
 }

@@ -63,6 +63,7 @@ enum MappingTranslation {
             verdicts: spec.verdicts.map { Located($0, at: location) },
             roles: spec.roles?.map { Located($0, at: location) },
             includePrivate: Located(spec.includePrivate, at: location),
+            maxIDs: Located(spec.maxIDs, at: location),
             exclude: spec.exclude.map { exclusion in
                 switch exclusion {
                 case .cidr(let cidr): .cidr(cidr)

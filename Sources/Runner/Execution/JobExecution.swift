@@ -168,13 +168,9 @@ struct JobExecution {
                     try await feed.send(records)
                 }
             }
-            let final = maker.finish()
-            var index = 0
-            while index < final.count {
-                let batch = Array(final[index..<min(index + 1000, final.count)])
+            for batch in maker.finish(batchSize: 1000) {
                 counters.emitted(batch.count)
                 try await feed.send(batch)
-                index += batch.count
             }
             return try await group.next() ?? [:]
         }

@@ -70,11 +70,12 @@ struct RecordMaker {
     }
 
     /// The records that exist only once every page was seen: one per indicator or asset of the run.
-    func finish() -> [Record] {
+    /// Made a batch at a time, as the outputs take them.
+    func finish(batchSize: Int) -> RecordBatches {
         switch program.emit {
-        case .alerts, .incidents: []
-        case .indicators: program.records(from: indicators)
-        case .assets: program.records(from: assets)
+        case .alerts, .incidents: RecordBatches(positions: [], size: batchSize) { _ in [] }
+        case .indicators: program.recordBatches(from: indicators, size: batchSize)
+        case .assets: program.recordBatches(from: assets, size: batchSize)
         }
     }
 }

@@ -76,6 +76,7 @@ extension PlanRenderer {
                 "verdicts": .array(spec.indicators.verdicts.map(JSON.string)),
                 "roles": spec.indicators.roles.map { .array($0.map(JSON.string)) } ?? .null,
                 "include_private": .bool(spec.indicators.includePrivate),
+                "max_ids": .int(spec.indicators.maxIDs),
                 "exclude": .array(spec.indicators.exclude.map { .string(Self.exclusionText($0)) }),
             ],
             "fields": spec.fields.map { .array(Self.fieldLines($0, indent: "").map(JSON.string)) } ?? .null,

@@ -119,6 +119,7 @@ public struct PlanRenderer: Sendable {
         indicators += "; verdicts \(options.verdicts.joined(separator: ","))"
         if let roles = options.roles { indicators += "; roles \(roles.joined(separator: ","))" }
         indicators += options.includePrivate ? "; private addresses kept" : "; private addresses dropped"
+        indicators += "; up to \(options.maxIDs) alert and incident ids each"
         lines.append(("", indicators))
         for exclusion in options.exclude {
             lines.append(("", "exclude \(Self.exclusionText(exclusion))"))
