@@ -17,7 +17,7 @@ public final class ChildProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let outputFile {
-            FileManager.default.createFile(atPath: outputFile, contents: nil)
+            _ = FileManager.default.createFile(atPath: outputFile, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputFile))
             process.standardOutput = handle
             process.standardError = handle

@@ -32,7 +32,7 @@ import Testing
                 #expect(named["@odata.nextLink"]?.stringValue?.hasPrefix(byName + "?$top=2&$skiptoken=") == true)
                 #expect(named["@odata.context"]?.stringValue?.hasPrefix("https://localhost:") == true)
             }
-            try await TestHTTP.with { http in
+            _ = try await TestHTTP.with { http in
                 await #expect(throws: (any Error).self) {
                     try await http.requestToken(emulator, secret: TestData.secret)
                 }

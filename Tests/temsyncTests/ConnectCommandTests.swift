@@ -16,8 +16,8 @@ import Testing
     static func run(_ arguments: [String], in directory: String) async throws -> Result {
         let out = directory + "/stdout.txt"
         let err = directory + "/stderr.txt"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let process = Process()
         process.executableURL = try TemsyncProcess.binary
         process.arguments = arguments

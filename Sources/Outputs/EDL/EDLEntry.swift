@@ -80,7 +80,8 @@ struct EDLEntry: Comparable {
             inet_ntop(family, address.baseAddress, &text, socklen_t(text.count))
         }
         guard written != nil else { return nil }
-        return (String(cString: text), bytes)
+        let length = text.firstIndex(of: 0) ?? text.count
+        return (String(decoding: text[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self), bytes)
     }
 
     private static func domain(_ value: String) -> String? {

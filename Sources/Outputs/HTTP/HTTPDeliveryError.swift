@@ -46,8 +46,8 @@ struct HTTPDeliveryError: Error, RetryClassifiable, CustomStringConvertible {
     static func transport(_ error: any Error, method: String, url: String) -> HTTPDeliveryError {
         let permanent: [HTTPClientError] = [
             .invalidURL, .emptyHost, .emptyScheme, .unsupportedScheme(""), .missingSocketPath,
-            .redirectLimitReached, .redirectCycleDetected, .traceRequestWithBody, .incompatibleHeaders,
-            .identityCodingIncorrectlyPresent, .chunkedSpecifiedMultipleTimes, .bodyLengthMismatch,
+            .redirectLimitReached, .redirectCycleDetected, .traceRequestWithBody,
+            .identityCodingIncorrectlyPresent, .bodyLengthMismatch,
             .proxyAuthenticationRequired, .alreadyShutdown, .invalidProxyConfiguration,
         ]
         var retryable = true

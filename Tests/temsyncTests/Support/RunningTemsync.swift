@@ -25,8 +25,8 @@ final class RunningTemsync: @unchecked Sendable {
     init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("temsync-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("stdout").path, contents: nil)
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("stderr").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("stdout").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("stderr").path, contents: nil)
         process = Process()
         process.executableURL = try TemsyncProcess.binary
         process.arguments = arguments
