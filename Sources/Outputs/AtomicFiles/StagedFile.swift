@@ -32,11 +32,13 @@ final class StagedFile {
     static let bufferCapacity = 1 << 20
 
     /// Creates the folder when missing, removes stale temporary files of `targetPath`, and opens a new one.
-    init(targetPath: String, logger: Logger) throws {
+    /// `replacing`: a staged file of the same target this run is still writing (it holds its lock; it is not
+    /// another process's file, and it is not stale).
+    init(targetPath: String, logger: Logger, replacing current: StagedFile? = nil) throws {
         self.targetPath = targetPath
         folder = FileSystem.folder(of: targetPath)
         try FileSystem.makeDirectories(folder)
-        Self.removeStale(of: targetPath, logger: logger)
+        Self.removeStale(of: targetPath, except: current?.temporaryPath, logger: logger)
         var random = SystemRandomNumberGenerator()
         let suffix = (0..<12).map { _ in String(random.next(upperBound: UInt8(16)), radix: 16) }.joined()
         temporaryPath = FileSystem.join(folder, Self.prefix(of: targetPath) + suffix + ".tmp")
@@ -65,10 +67,11 @@ final class StagedFile {
     }
 
     /// Removes the temporary files of `targetPath` that no live process holds (a killed run's leftovers).
-    static func removeStale(of targetPath: String, logger: Logger) {
+    static func removeStale(of targetPath: String, except current: String? = nil, logger: Logger) {
         let folder = FileSystem.folder(of: targetPath)
         for name in FileSystem.entries(of: folder) where isTemporary(name, of: targetPath) {
             let path = FileSystem.join(folder, name)
+            if path == current { continue }
             let stale = open(path, O_RDWR | O_CLOEXEC)
             guard stale >= 0 else { continue }
             defer { close(stale) }

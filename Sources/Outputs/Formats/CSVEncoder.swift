@@ -100,7 +100,7 @@ struct CSVEncoder: RecordFileEncoder {
         logger.debug(
             "rewriting the CSV file with columns that appeared after its header",
             metadata: ["file.path": "\(file.targetPath)", "csv.columns": "\(columns.count)"])
-        let rewritten = try StagedFile(targetPath: file.targetPath, logger: logger)
+        let rewritten = try StagedFile(targetPath: file.targetPath, logger: logger, replacing: file)
         try rewritten.appending { buffer in Self.writeHeader(columns, to: &buffer) }
         let total = columns.count
         for (number, segment) in segments.enumerated() {
