@@ -29,10 +29,14 @@ enum ConnectHarness {
             isEnabled: enabled)
     }
 
-    static func configuration(apps: [RegisteredApp], tls: TLSFiles? = nil) -> EmulatorConfiguration {
-        EmulatorConfiguration(
+    static func configuration(
+        apps: [RegisteredApp], tls: TLSFiles? = nil, faults: [FaultRule] = []
+    ) -> EmulatorConfiguration {
+        var configuration = EmulatorConfiguration(
             tls: tls, apps: apps, dataSet: .generated(GeneratorOptions(seed: 3, alertCount: 6, end: now)),
             clock: EmulatorClock { now })
+        configuration.faults = faults
+        return configuration
     }
 
     /// What one `connect` produced, with everything a user or a log could see.
@@ -66,12 +70,13 @@ enum ConnectHarness {
     static func connect(
         _ documents: String, apps: [RegisteredApp] = [app()], environment: [String: String] = [:],
         files: [String: String] = [:], selection: [String] = [], connection: String? = nil,
-        standIn: Bool = false, tls: TLSFiles? = nil, clock: @escaping @Sendable () -> Date = { now }
+        standIn: Bool = false, tls: TLSFiles? = nil, faults: [FaultRule] = [],
+        sleeps: SleepRecorder = SleepRecorder(), clock: @escaping @Sendable () -> Date = { now }
     ) async throws -> Outcome {
         let folder = try TemporaryDirectory(prefix: "temsync-connect")
         defer { folder.remove() }
         for (name, content) in files { _ = try folder.write(content, to: name) }
-        return try await GraphEmulator.withRunning(configuration(apps: apps, tls: tls)) { emulator in
+        return try await GraphEmulator.withRunning(configuration(apps: apps, tls: tls, faults: faults)) { emulator in
             let text = documents.replacingOccurrences(of: "LOGIN", with: emulator.loginRoot)
                 .replacingOccurrences(of: "GRAPH", with: emulator.graphRoot)
                 .replacingOccurrences(of: "FOLDER", with: folder.path)
@@ -86,7 +91,9 @@ enum ConnectHarness {
                 for index in targets.indices { targets[index].connection.endpointsStandInForCloud = true }
             }
             let logs = LogCapture()
-            let options = ConnectOptions(environment: environment, logger: logs.logger(), now: clock)
+            let options = ConnectOptions(
+                environment: environment, logger: logs.logger(),
+                retryRuntime: EmulatedWorkspace.instantRetries(sleeps), now: clock)
             let report = await ConnectReport.check(targets, options: options)
             let tokens = await emulator.journal.entries.compactMap { entry in
                 entry.header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
