@@ -143,6 +143,12 @@ struct BoundedIDs: Sendable {
         return many
     }
 
+    /// The ids as a JSON array of strings, sorted ascending (byte-wise).
+    var json: JSON {
+        if let single { return .array([.string(single)]) }
+        return .array(many.map(JSON.string))
+    }
+
     mutating func insert(_ id: String) {
         if many.isEmpty {
             guard let existing = single else {
@@ -196,6 +202,8 @@ struct SmallIDs: Sendable {
             overflow.append(member)
         }
     }
+
+    var isEmpty: Bool { inline.0 == Self.empty && overflow.isEmpty }
 
     var members: [UInt32] {
         [inline.0, inline.1, inline.2, inline.3].filter { $0 != Self.empty } + overflow

@@ -48,13 +48,9 @@ public struct IndicatorExtractor: Sendable {
         } asset: { _ in
         }
         guard let context else { return [] }
+        // In place: the comparison borrows the groups instead of copying them (no two groups are equal).
         if groups.count > 1 {
-            let order = groups.indices.sorted { lhs, rhs in
-                let a = groups[lhs]
-                let b = groups[rhs]
-                return a.kind != b.kind ? a.kind.rank < b.kind.rank : Bytewise.less(a.value, b.value)
-            }
-            groups = order.map { groups[$0] }
+            groups.sort { a, b in a.kind != b.kind ? a.kind.rank < b.kind.rank : Bytewise.less(a.value, b.value) }
         }
         // The alert's context is the same for each of its indicators: built once, shared (copy on write).
         let alertIDs: Set<String> = context.alertID.map { [$0] } ?? []

@@ -8,6 +8,12 @@ struct IndicatorRenderer {
     let table: StringTable
     private var sets: [[UInt32]: Set<String>] = [:]
     private var lists: [[UInt32]: JSON] = [:]
+    /// Role and evidence-type lists by bit set, for entries with no names outside Graph's (the common case).
+    private var roleSets: [UInt32: Set<String>] = [:]
+    private var roleLists: [UInt32: JSON] = [:]
+    private var evidenceTypeLists: [UInt64: JSON] = [:]
+    /// The sorted `verdicts` list of each of the 16 verdict sets.
+    private static let verdictLists: [JSON] = ContextSets.verdictSets.map { sortedList(Array($0)) }
 
     init(table: StringTable) {
         self.table = table
@@ -35,8 +41,30 @@ struct IndicatorRenderer {
         .array(values.sorted(by: Bytewise.less).map(JSON.string))
     }
 
-    func roles(_ entry: IndicatorAccumulator) -> Set<String> {
-        ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
+    mutating func roles(_ entry: IndicatorAccumulator) -> Set<String> {
+        guard entry.extraRoles.isEmpty else {
+            return ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
+        }
+        if let cached = roleSets[entry.roleBits] { return cached }
+        let made = ContextSets.roles(entry.roleBits, extra: [])
+        roleSets[entry.roleBits] = made
+        return made
+    }
+
+    mutating func roleList(_ entry: IndicatorAccumulator) -> JSON {
+        guard entry.extraRoles.isEmpty else { return Self.sortedList(Array(roles(entry))) }
+        if let cached = roleLists[entry.roleBits] { return cached }
+        let made = Self.sortedList(Array(roles(entry)))
+        roleLists[entry.roleBits] = made
+        return made
+    }
+
+    mutating func evidenceTypeList(_ entry: IndicatorAccumulator) -> JSON {
+        guard entry.otherEvidenceTypes.isEmpty else { return Self.sortedList(Array(evidenceTypes(entry))) }
+        if let cached = evidenceTypeLists[entry.evidenceTypeBits] { return cached }
+        let made = Self.sortedList(Array(evidenceTypes(entry)))
+        evidenceTypeLists[entry.evidenceTypeBits] = made
+        return made
     }
 
     func evidenceTypes(_ entry: IndicatorAccumulator) -> Set<String> {
@@ -66,15 +94,15 @@ struct IndicatorRenderer {
         object.appendUnchecked("last_seen", entry.lastSeen.map { .string($0.iso8601) } ?? .null)
         object.appendUnchecked("severity", .string(entry.severity.rawValue))
         object.appendUnchecked("count", .int(entry.count))
-        object.appendUnchecked("alert_ids", .array(entry.alertIDs.ids.map(JSON.string)))
-        object.appendUnchecked("incident_ids", .array(entry.incidentIDs.ids.map(JSON.string)))
+        object.appendUnchecked("alert_ids", entry.alertIDs.json)
+        object.appendUnchecked("incident_ids", entry.incidentIDs.json)
         object.appendUnchecked("service_sources", list(entry.serviceSources))
         object.appendUnchecked("detection_sources", list(entry.detectionSources))
         object.appendUnchecked("mitre_techniques", list(entry.mitreTechniques))
         object.appendUnchecked("categories", list(entry.categories))
-        object.appendUnchecked("roles", Self.sortedList(Array(roles(entry))))
-        object.appendUnchecked("verdicts", Self.sortedList(Array(ContextSets.verdictSets[Int(entry.verdictBits)])))
-        object.appendUnchecked("evidence_types", Self.sortedList(Array(evidenceTypes(entry))))
+        object.appendUnchecked("roles", roleList(entry))
+        object.appendUnchecked("verdicts", Self.verdictLists[Int(entry.verdictBits)])
+        object.appendUnchecked("evidence_types", evidenceTypeList(entry))
         return .object(object)
     }
 }

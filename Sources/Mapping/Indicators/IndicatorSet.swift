@@ -97,21 +97,30 @@ public struct IndicatorSet: Sendable {
 
     /// Positions of the entries to emit, in output order.
     var sortedPositions: [Int] {
-        // Sort on (type, first 7 bytes of the value) packed in one integer; compare whole values only on a tie.
-        var keys: [(prefix: UInt64, position: Int)] = []
+        // Sort on (type, first 15 bytes of the value) packed in two integers, zero-padded (so a shorter value sorts
+        // first); compare whole values only on a tie.
+        var keys: [(high: UInt64, low: UInt64, position: Int)] = []
         keys.reserveCapacity(entries.count)
         for position in entries.indices where assets.isEmpty || !assets.contains(entries[position].value) {
-            var prefix = UInt64(entries[position].kind.rank) << 56
-            var shift: UInt64 = 48
-            for byte in entries[position].value.utf8.prefix(7) {
-                prefix |= UInt64(byte) << shift
-                shift &-= 8
+            var high = UInt64(entries[position].kind.rank) << 56
+            var low: UInt64 = 0
+            var offset = 0
+            for byte in entries[position].value.utf8.prefix(15) {
+                if offset < 7 {
+                    high |= UInt64(byte) << UInt64(48 - 8 * offset)
+                } else {
+                    low |= UInt64(byte) << UInt64(56 - 8 * (offset - 7))
+                }
+                offset += 1
             }
-            keys.append((prefix, position))
+            keys.append((high, low, position))
         }
-        keys.sort { lhs, rhs in
-            if lhs.prefix != rhs.prefix { return lhs.prefix < rhs.prefix }
-            return Bytewise.less(entries[lhs.position].value, entries[rhs.position].value)
+        entries.withUnsafeBufferPointer { entries in
+            keys.sort { lhs, rhs in
+                if lhs.high != rhs.high { return lhs.high < rhs.high }
+                if lhs.low != rhs.low { return lhs.low < rhs.low }
+                return Bytewise.less(entries[lhs.position].value, entries[rhs.position].value)
+            }
         }
         return keys.map(\.position)
     }
