@@ -107,13 +107,14 @@ struct IndicatorAccumulator: Sendable {
     }
 }
 
-/// An alert's context with its strings interned in a set's table, once per alert.
-struct InternedAlert {
-    var context: AlertContext
-    var serviceSource: UInt32?
-    var detectionSource: UInt32?
-    var mitreTechniques: [UInt32]
-    var categories: [UInt32]
+/// An alert's context with its strings interned in a set's table, once per alert. A class: it is handed to the
+/// merge of each of the alert's findings, and a reference is cheaper to pass on than a dozen strings and lists.
+final class InternedAlert: Sendable {
+    let context: AlertContext
+    let serviceSource: UInt32?
+    let detectionSource: UInt32?
+    let mitreTechniques: [UInt32]
+    let categories: [UInt32]
 
     init(_ context: AlertContext, table: inout StringTable) {
         self.context = context

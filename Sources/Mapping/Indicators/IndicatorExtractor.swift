@@ -36,7 +36,7 @@ public struct IndicatorExtractor: Sendable {
         var groups: [Group] = []
         var context: AlertContext?
         forEachAccepted(in: alert, incidentID: incidentID) { finding, alertContext in
-            context = alertContext
+            if context == nil { context = alertContext }  // the same for every finding: copied once
             if let position = groups.firstIndex(where: { $0.kind == finding.kind && $0.value == finding.value }) {
                 groups[position].add(finding)
             } else {
@@ -48,9 +48,16 @@ public struct IndicatorExtractor: Sendable {
         } asset: { _ in
         }
         guard let context else { return [] }
-        // In place: the comparison borrows the groups instead of copying them (no two groups are equal).
+        // Sort positions, reading the groups in place: a group is too large to move around cheaply.
+        var order = Array(groups.indices)
         if groups.count > 1 {
-            groups.sort { a, b in a.kind != b.kind ? a.kind.rank < b.kind.rank : Bytewise.less(a.value, b.value) }
+            groups.withUnsafeBufferPointer { groups in
+                order.sort { lhs, rhs in
+                    let a = groups[lhs].kind.rank
+                    let b = groups[rhs].kind.rank
+                    return a != b ? a < b : Bytewise.less(groups[lhs].value, groups[rhs].value)
+                }
+            }
         }
         // The alert's context is the same for each of its indicators: built once, shared (copy on write).
         let alertIDs: Set<String> = context.alertID.map { [$0] } ?? []
@@ -61,8 +68,9 @@ public struct IndicatorExtractor: Sendable {
         let categories = Set(context.categories)
         let firstSeen = context.firstSeen?.date
         let lastSeen = context.lastSeen?.date
-        return groups.map { group in
-            Indicator(
+        return order.map { position in
+            let group = groups[position]
+            return Indicator(
                 type: group.kind, value: group.value, id: Indicator.id(type: group.kind, value: group.value),
                 firstSeen: firstSeen, lastSeen: lastSeen, severity: context.severity, count: group.count,
                 alertIDs: alertIDs, incidentIDs: incidentIDs, serviceSources: serviceSources,
@@ -117,15 +125,23 @@ public struct IndicatorExtractor: Sendable {
         if found.unknownTypes > 0 { unknownTypes(found.unknownTypes) }
         findings(found.threats.count)
         guard !found.threats.isEmpty else { return }
-        var context: AlertContext?
-        for finding in found.threats {
-            if found.assets.contains(finding.value) {
-                dropped(.asset)
-            } else if let reason = policy.judge(finding) {
+        func reason(_ finding: EvidenceFinding) -> IndicatorPolicy.DropReason? {
+            found.assets.contains(finding.value) ? .asset : policy.judge(finding)
+        }
+        // The alert's context is read once, when the first finding is accepted, and lent to every accepted one.
+        var first = 0
+        while first < found.threats.count, let reason = reason(found.threats[first]) {
+            dropped(reason)
+            first += 1
+        }
+        guard first < found.threats.count else { return }
+        let context = AlertContext(alert: alert, incidentID: incidentID)
+        accepted(found.threats[first], context)
+        for index in (first + 1)..<found.threats.count {
+            if let reason = reason(found.threats[index]) {
                 dropped(reason)
             } else {
-                if context == nil { context = AlertContext(alert: alert, incidentID: incidentID) }
-                accepted(finding, context!)
+                accepted(found.threats[index], context)
             }
         }
     }
