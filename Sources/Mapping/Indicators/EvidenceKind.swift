@@ -82,8 +82,7 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
     /// The kind of `#microsoft.graph.security.<name>` spelled exactly as Graph does (what Graph always sends), or
     /// `nil` for any other spelling.
     private static func prefixed(_ odataType: String) -> EvidenceKind? {
-        var text = odataType
-        return text.withUTF8 { bytes -> EvidenceKind? in
+        let found = odataType.utf8.withContiguousStorageIfAvailable { bytes -> EvidenceKind? in
             let prefixLength = prefixBytes.count
             let nameLength = bytes.count - prefixLength
             guard nameLength > 0, nameLength < namesByLength.count else { return nil }
@@ -99,5 +98,6 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
             }
             return nil
         }
+        return found ?? nil
     }
 }

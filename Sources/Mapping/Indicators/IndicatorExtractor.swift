@@ -60,25 +60,39 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         // The alert's context is the same for each of its indicators: built once, shared (copy on write).
-        let alertIDs: Set<String> = context.alertID.map { [$0] } ?? []
+        let alertIDs = Self.set(context.alertID)
         let incidentIDs = Set(context.incidentIDs)
-        let serviceSources: Set<String> = context.serviceSource.map { [$0] } ?? []
-        let detectionSources: Set<String> = context.detectionSource.map { [$0] } ?? []
+        let serviceSources = Self.set(context.serviceSource)
+        let detectionSources = Self.set(context.detectionSource)
         let techniques = Set(context.mitreTechniques)
         let categories = Set(context.categories)
         let firstSeen = context.firstSeen?.date
         let lastSeen = context.lastSeen?.date
+        // Indicators of one alert often share their evidence types (a file's three hashes): the last set is reused.
+        var lastTypeBits: UInt64 = 0
+        var lastTypes: Set<String> = []
         return order.map { position in
             let group = groups[position]
+            if group.typeBits != lastTypeBits {
+                lastTypeBits = group.typeBits
+                lastTypes = ContextSets.evidenceTypes(group.typeBits)
+            }
             return Indicator(
                 type: group.kind, value: group.value, id: Indicator.id(type: group.kind, value: group.value),
                 firstSeen: firstSeen, lastSeen: lastSeen, severity: context.severity, count: group.count,
                 alertIDs: alertIDs, incidentIDs: incidentIDs, serviceSources: serviceSources,
                 detectionSources: detectionSources, mitreTechniques: techniques, categories: categories,
                 roles: ContextSets.roles(group.roleBits, extra: group.extraRoles),
-                verdicts: ContextSets.verdictSets[Int(group.verdictBits)],
-                evidenceTypes: ContextSets.evidenceTypes(group.typeBits))
+                verdicts: ContextSets.verdictSets[Int(group.verdictBits)], evidenceTypes: lastTypes)
         }
+    }
+
+    /// A set of the value, or an empty set (without the array a set literal is built from).
+    static func set(_ value: String?) -> Set<String> {
+        guard let value else { return [] }
+        var set = Set<String>(minimumCapacity: 1)
+        set.insert(value)
+        return set
     }
 
     /// The indicators of every alert of an incident (`incident.alerts`, when it was read with its alerts), merged.
