@@ -40,6 +40,26 @@ import Testing
         #expect(seen > 400)
     }
 
+    /// The set's own index finds each (type, value) where a dictionary would, across several growths.
+    @Test func entryIndexMatchesADictionary() {
+        var set = IndicatorSet()
+        var reference: [String: Int] = [:]
+        for alert in Self.alerts {
+            for indicator in IndicatorExtractor().indicators(inAlert: alert) {
+                // Each value also under a second type, so equal values of different types stay apart.
+                for kind in [indicator.type, .email] {
+                    let position = set.position(kind: kind, value: indicator.value)
+                    let key = "\(kind.rawValue) \(indicator.value)"
+                    #expect(reference[key, default: position] == position)
+                    reference[key] = position
+                }
+            }
+        }
+        #expect(set.count == reference.count)
+        #expect(set.count > 1000)
+        #expect(Set(reference.values) == Set(0..<set.count))
+    }
+
     /// Output order: type, then value byte-wise, whatever prefix the values share.
     @Test func sortedPositionsMatchAPlainSort() {
         var set = IndicatorSet()

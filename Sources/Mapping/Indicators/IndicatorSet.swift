@@ -27,29 +27,6 @@ public struct IndicatorSet: Sendable {
         public init() {}
     }
 
-    /// (type, value), with the value's hash computed once: growing the index re-hashes every key, and hashing a
-    /// short integer is far cheaper than hashing the string again.
-    struct Key: Hashable, Sendable {
-        var kind: Indicator.Kind
-        var value: String
-        var hash: Int
-
-        init(kind: Indicator.Kind, value: String) {
-            self.kind = kind
-            self.value = value
-            var hasher = Hasher()
-            hasher.combine(kind.rank)
-            hasher.combine(value)
-            hash = hasher.finalize()
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.hash == rhs.hash && lhs.kind == rhs.kind && lhs.value == rhs.value
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    }
-
     struct Representative: Sendable {
         var severity: Severity
         var updated: Timestamp?
@@ -69,7 +46,7 @@ public struct IndicatorSet: Sendable {
     public let maxIDsPerIndicator: Int
     /// Keep, per indicator, the alert that `alert.*` paths of an indicator record read.
     var keepsRepresentatives = false
-    var index: [Key: Int] = [:]
+    var index = EntryIndex()
     var entries: [IndicatorAccumulator] = []
     var representatives: [Representative?] = []
     var table = StringTable()
@@ -155,10 +132,11 @@ public struct IndicatorSet: Sendable {
     // MARK: internal
 
     mutating func position(kind: Indicator.Kind, value: String) -> Int {
-        let key = Key(kind: kind, value: value)
-        if let position = index[key] { return position }
+        let hash = EntryIndex.hash(kind: kind, value: value)
+        let (found, slot) = index.find(kind: kind, value: value, hash: hash, in: entries)
+        if let found { return found }
         let position = entries.count
-        index[key] = position
+        index.insert(hash: hash, slot: slot)
         entries.append(IndicatorAccumulator(kind: kind, value: value, maxIDs: maxIDsPerIndicator))
         representatives.append(nil)
         return position
