@@ -144,6 +144,14 @@ struct BoundedIDs: Sendable {
         return many
     }
 
+    /// The ids as a set.
+    var set: Set<String> {
+        guard let single else { return Set(many) }
+        var set = Set<String>(minimumCapacity: 1)
+        set.insert(single)
+        return set
+    }
+
     /// The ids as a JSON array of strings, sorted ascending (byte-wise).
     var json: JSON {
         if let single { return .array([.string(single)]) }
@@ -205,6 +213,18 @@ struct SmallIDs: Sendable {
     }
 
     var isEmpty: Bool { inline.0 == Self.empty && overflow.isEmpty }
+
+    /// The four inline members as one value, when there are no others: a cache key that costs no allocation.
+    struct InlineKey: Hashable {
+        var high: UInt64
+        var low: UInt64
+    }
+
+    var inlineKey: InlineKey? {
+        guard overflow.isEmpty else { return nil }
+        return InlineKey(
+            high: UInt64(inline.0) << 32 | UInt64(inline.1), low: UInt64(inline.2) << 32 | UInt64(inline.3))
+    }
 
     var members: [UInt32] {
         [inline.0, inline.1, inline.2, inline.3].filter { $0 != Self.empty } + overflow

@@ -8,6 +8,9 @@ struct IndicatorRenderer {
     let table: StringTable
     private var sets: [[UInt32]: Set<String>] = [:]
     private var lists: [[UInt32]: JSON] = [:]
+    /// The same, keyed without building an array, for members that fit inline (nearly all).
+    private var inlineSets: [SmallIDs.InlineKey: Set<String>] = [:]
+    private var inlineLists: [SmallIDs.InlineKey: JSON] = [:]
     /// Role and evidence-type lists by bit set, for entries with no names outside Graph's (the common case).
     private var roleSets: [UInt32: Set<String>] = [:]
     private var roleLists: [UInt32: JSON] = [:]
@@ -20,6 +23,13 @@ struct IndicatorRenderer {
     }
 
     mutating func set(_ members: SmallIDs) -> Set<String> {
+        if members.isEmpty { return [] }
+        if let inline = members.inlineKey {
+            if let cached = inlineSets[inline] { return cached }
+            let made = table.set(members.members)
+            inlineSets[inline] = made
+            return made
+        }
         let key = members.members
         if key.isEmpty { return [] }
         if let cached = sets[key] { return cached }
@@ -29,6 +39,13 @@ struct IndicatorRenderer {
     }
 
     mutating func list(_ members: SmallIDs) -> JSON {
+        if members.isEmpty { return [] }
+        if let inline = members.inlineKey {
+            if let cached = inlineLists[inline] { return cached }
+            let made = Self.sortedList(members.members.map { table.strings[Int($0)] })
+            inlineLists[inline] = made
+            return made
+        }
         let key = members.members
         if key.isEmpty { return [] }
         if let cached = lists[key] { return cached }
@@ -77,7 +94,7 @@ struct IndicatorRenderer {
         Indicator(
             type: entry.kind, value: entry.value, id: id, firstSeen: entry.firstSeen?.date,
             lastSeen: entry.lastSeen?.date, severity: entry.severity, count: entry.count,
-            alertIDs: Set(entry.alertIDs.ids), incidentIDs: Set(entry.incidentIDs.ids),
+            alertIDs: entry.alertIDs.set, incidentIDs: entry.incidentIDs.set,
             serviceSources: set(entry.serviceSources), detectionSources: set(entry.detectionSources),
             mitreTechniques: set(entry.mitreTechniques), categories: set(entry.categories), roles: roles(entry),
             verdicts: ContextSets.verdictSets[Int(entry.verdictBits)], evidenceTypes: evidenceTypes(entry))
