@@ -34,6 +34,7 @@ public struct IndicatorExtractor: Sendable {
     /// `incidentID`: the incident the alert was read through, when it came inside an expanded incident.
     public func indicators(inAlert alert: JSON, incidentID: String? = nil) -> [Indicator] {
         var groups: [Group] = []
+        groups.reserveCapacity(8)  // one allocation, not one per doubling (alerts carry a handful of indicators)
         var context: AlertContext?
         forEachAccepted(in: alert, incidentID: incidentID) { finding, alertContext in
             if context == nil { context = alertContext }  // the same for every finding: copied once
