@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `@odata.type` of an evidence object (GRAPH.md §6), without the `#microsoft.graph.security.` prefix.
 ///
 /// Raw values are small integers (bit positions in an indicator's evidence-type set); `name` is Graph's name.
@@ -55,6 +57,10 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
 
     /// The kind named by an `@odata.type` value; case and the namespace prefix are forgiven. `nil`: unknown type.
     init?(odataType: String) {
+        if let kind = Self.prefixed(odataType) {
+            self = kind
+            return
+        }
         if let kind = Self.exact[odataType] {
             self = kind
             return
@@ -62,5 +68,36 @@ enum EvidenceKind: Int, Sendable, CaseIterable {
         let name = odataType.split(separator: ".").last.map { $0.lowercased() } ?? ""
         guard let kind = Self.folded[name.hasPrefix("#") ? String(name.dropFirst()) : name] else { return nil }
         self = kind
+    }
+
+    private static let prefixBytes = Array(prefix.utf8)
+
+    /// Graph's names as bytes, by length: the few of one length are compared directly, without hashing.
+    private static let namesByLength: [[(bytes: [UInt8], kind: EvidenceKind)]] = {
+        var table = [[(bytes: [UInt8], kind: EvidenceKind)]](repeating: [], count: 64)
+        for kind in allCases { table[kind.name.utf8.count].append((Array(kind.name.utf8), kind)) }
+        return table
+    }()
+
+    /// The kind of `#microsoft.graph.security.<name>` spelled exactly as Graph does (what Graph always sends), or
+    /// `nil` for any other spelling.
+    private static func prefixed(_ odataType: String) -> EvidenceKind? {
+        let found = odataType.utf8.withContiguousStorageIfAvailable { bytes -> EvidenceKind? in
+            let prefixLength = prefixBytes.count
+            let nameLength = bytes.count - prefixLength
+            guard nameLength > 0, nameLength < namesByLength.count else { return nil }
+            let matchesPrefix = prefixBytes.withUnsafeBufferPointer { prefix in
+                memcmp(bytes.baseAddress!, prefix.baseAddress!, prefixLength) == 0
+            }
+            guard matchesPrefix else { return nil }
+            for candidate in namesByLength[nameLength] {
+                let equal = candidate.bytes.withUnsafeBufferPointer { name in
+                    memcmp(bytes.baseAddress! + prefixLength, name.baseAddress!, nameLength) == 0
+                }
+                if equal { return candidate.kind }
+            }
+            return nil
+        }
+        return found ?? nil
     }
 }

@@ -37,38 +37,59 @@ extension EvidenceWalker {
     /// An end with a victim role becomes an asset of the alert; other local ends are merely not emitted.
     mutating func resolveConnections() {
         guard !connections.isEmpty else { return }
-        let namedThreats = findings.threats.filter { $0.kind == .ipv4 || $0.kind == .ipv6 }.map(\.value)
+        // Addresses the alert names as threats elsewhere: those found before the connections are resolved.
+        let namedThreatCount = findings.threats.count
+        func isNamedThreat(_ value: String) -> Bool {
+            for index in 0..<namedThreatCount {
+                let finding = findings.threats[index]
+                if finding.kind == .ipv4 || finding.kind == .ipv6, finding.value == value { return true }
+            }
+            return false
+        }
+        func isLocal(_ end: Endpoint?) -> Bool {
+            guard let end else { return false }
+            return end.roles.contains(any: EvidenceRoles.victim) || findings.assets.contains(end.value)
+        }
+        func isThreat(_ end: Endpoint?) -> Bool {
+            guard let end else { return false }
+            return end.roles.contains(any: EvidenceRoles.threat) || isNamedThreat(end.value)
+        }
         for connection in connections {
-            let ends = [connection.source, connection.destination]
-            let local = ends.map { end in
-                end.map { $0.roles.contains(any: EvidenceRoles.victim) || findings.assets.contains($0.value) } ?? false
-            }
-            let isThreat = ends.map { end in
-                end.map { $0.roles.contains(any: EvidenceRoles.threat) || namedThreats.contains($0.value) } ?? false
-            }
-            var remote: [Endpoint] = []
-            if (isThreat[0] && !local[0]) || (isThreat[1] && !local[1]) {
-                for index in 0..<2 where isThreat[index] && !local[index] { remote.append(ends[index]!) }
-            } else if let source = ends[0], let destination = ends[1] {
-                if local[0] != local[1] {
-                    remote.append(local[0] ? destination : source)
-                } else if !local[0] {
+            let source = connection.source
+            let destination = connection.destination
+            let sourceLocal = isLocal(source)
+            let destinationLocal = isLocal(destination)
+            let sourceRemote = isThreat(source) && !sourceLocal
+            let destinationRemote = isThreat(destination) && !destinationLocal
+            // At most two remote ends, source first.
+            var remote: (Endpoint?, Endpoint?) = (nil, nil)
+            if sourceRemote || destinationRemote {
+                remote = (sourceRemote ? source : nil, destinationRemote ? destination : nil)
+            } else if let source, let destination {
+                if sourceLocal != destinationLocal {
+                    remote.0 = sourceLocal ? destination : source
+                } else if !sourceLocal {
                     let sourcePublic = SpecialAddress.reason(source.address) == nil
                     let destinationPublic = SpecialAddress.reason(destination.address) == nil
-                    remote.append(sourcePublic && !destinationPublic ? source : destination)
+                    remote.0 = sourcePublic && !destinationPublic ? source : destination
                 }  // else: both ends are the organisation's (lateral movement between its own devices)
-            } else if ends[0] == nil, let destination = ends[1], !local[1] {
-                remote.append(destination)
+            } else if source == nil, let destination, !destinationLocal {
+                remote.0 = destination
             }
-            for end in ends.compactMap({ $0 }) where end.roles.contains(any: EvidenceRoles.victim) {
-                findings.addAsset(end.value)
+            if let source, source.roles.contains(any: EvidenceRoles.victim) { findings.addAsset(source.value) }
+            if let destination, destination.roles.contains(any: EvidenceRoles.victim) {
+                findings.addAsset(destination.value)
             }
-            for end in remote {
-                var context = connection.context
-                context.verdict = end.verdict
-                if !end.roles.isEmpty { context.roles = end.roles }
-                threat(end.address.isV4 ? .ipv4 : .ipv6, end.value, address: end.address, context: context)
-            }
+            if let end = remote.0 { threat(remoteEnd: end, of: connection) }
+            if let end = remote.1 { threat(remoteEnd: end, of: connection) }
         }
+    }
+
+    /// Records the remote end of a connection as a threat, with the end's own verdict and roles.
+    private mutating func threat(remoteEnd end: Endpoint, of connection: PendingConnection) {
+        var context = connection.context
+        context.verdict = end.verdict
+        if !end.roles.isEmpty { context.roles = end.roles }
+        threat(end.address.isV4 ? .ipv4 : .ipv6, end.value, address: end.address, context: context)
     }
 }

@@ -107,13 +107,14 @@ struct IndicatorAccumulator: Sendable {
     }
 }
 
-/// An alert's context with its strings interned in a set's table, once per alert.
-struct InternedAlert {
-    var context: AlertContext
-    var serviceSource: UInt32?
-    var detectionSource: UInt32?
-    var mitreTechniques: [UInt32]
-    var categories: [UInt32]
+/// An alert's context with its strings interned in a set's table, once per alert. A class: it is handed to the
+/// merge of each of the alert's findings, and a reference is cheaper to pass on than a dozen strings and lists.
+final class InternedAlert: Sendable {
+    let context: AlertContext
+    let serviceSource: UInt32?
+    let detectionSource: UInt32?
+    let mitreTechniques: [UInt32]
+    let categories: [UInt32]
 
     init(_ context: AlertContext, table: inout StringTable) {
         self.context = context
@@ -141,6 +142,20 @@ struct BoundedIDs: Sendable {
     var ids: [String] {
         if let single { return [single] }
         return many
+    }
+
+    /// The ids as a set.
+    var set: Set<String> {
+        guard let single else { return Set(many) }
+        var set = Set<String>(minimumCapacity: 1)
+        set.insert(single)
+        return set
+    }
+
+    /// The ids as a JSON array of strings, sorted ascending (byte-wise).
+    var json: JSON {
+        if let single { return .array([.string(single)]) }
+        return .array(many.map(JSON.string))
     }
 
     mutating func insert(_ id: String) {
@@ -195,6 +210,20 @@ struct SmallIDs: Sendable {
         } else if !overflow.contains(member) {
             overflow.append(member)
         }
+    }
+
+    var isEmpty: Bool { inline.0 == Self.empty && overflow.isEmpty }
+
+    /// The four inline members as one value, when there are no others: a cache key that costs no allocation.
+    struct InlineKey: Hashable {
+        var high: UInt64
+        var low: UInt64
+    }
+
+    var inlineKey: InlineKey? {
+        guard overflow.isEmpty else { return nil }
+        return InlineKey(
+            high: UInt64(inline.0) << 32 | UInt64(inline.1), low: UInt64(inline.2) << 32 | UInt64(inline.3))
     }
 
     var members: [UInt32] {

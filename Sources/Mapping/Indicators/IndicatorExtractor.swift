@@ -34,9 +34,10 @@ public struct IndicatorExtractor: Sendable {
     /// `incidentID`: the incident the alert was read through, when it came inside an expanded incident.
     public func indicators(inAlert alert: JSON, incidentID: String? = nil) -> [Indicator] {
         var groups: [Group] = []
+        groups.reserveCapacity(8)  // one allocation, not one per doubling (alerts carry a handful of indicators)
         var context: AlertContext?
         forEachAccepted(in: alert, incidentID: incidentID) { finding, alertContext in
-            context = alertContext
+            if context == nil { context = alertContext }  // the same for every finding: copied once
             if let position = groups.firstIndex(where: { $0.kind == finding.kind && $0.value == finding.value }) {
                 groups[position].add(finding)
             } else {
@@ -48,33 +49,51 @@ public struct IndicatorExtractor: Sendable {
         } asset: { _ in
         }
         guard let context else { return [] }
+        // Sort positions, reading the groups in place: a group is too large to move around cheaply.
+        var order = Array(groups.indices)
         if groups.count > 1 {
-            let order = groups.indices.sorted { lhs, rhs in
-                let a = groups[lhs]
-                let b = groups[rhs]
-                return a.kind != b.kind ? a.kind.rank < b.kind.rank : Bytewise.less(a.value, b.value)
+            groups.withUnsafeBufferPointer { groups in
+                order.sort { lhs, rhs in
+                    let a = groups[lhs].kind.rank
+                    let b = groups[rhs].kind.rank
+                    return a != b ? a < b : Bytewise.less(groups[lhs].value, groups[rhs].value)
+                }
             }
-            groups = order.map { groups[$0] }
         }
         // The alert's context is the same for each of its indicators: built once, shared (copy on write).
-        let alertIDs: Set<String> = context.alertID.map { [$0] } ?? []
+        let alertIDs = Self.set(context.alertID)
         let incidentIDs = Set(context.incidentIDs)
-        let serviceSources: Set<String> = context.serviceSource.map { [$0] } ?? []
-        let detectionSources: Set<String> = context.detectionSource.map { [$0] } ?? []
+        let serviceSources = Self.set(context.serviceSource)
+        let detectionSources = Self.set(context.detectionSource)
         let techniques = Set(context.mitreTechniques)
         let categories = Set(context.categories)
         let firstSeen = context.firstSeen?.date
         let lastSeen = context.lastSeen?.date
-        return groups.map { group in
-            Indicator(
+        // Indicators of one alert often share their evidence types (a file's three hashes): the last set is reused.
+        var lastTypeBits: UInt64 = 0
+        var lastTypes: Set<String> = []
+        return order.map { position in
+            let group = groups[position]
+            if group.typeBits != lastTypeBits {
+                lastTypeBits = group.typeBits
+                lastTypes = ContextSets.evidenceTypes(group.typeBits)
+            }
+            return Indicator(
                 type: group.kind, value: group.value, id: Indicator.id(type: group.kind, value: group.value),
                 firstSeen: firstSeen, lastSeen: lastSeen, severity: context.severity, count: group.count,
                 alertIDs: alertIDs, incidentIDs: incidentIDs, serviceSources: serviceSources,
                 detectionSources: detectionSources, mitreTechniques: techniques, categories: categories,
                 roles: ContextSets.roles(group.roleBits, extra: group.extraRoles),
-                verdicts: ContextSets.verdictSets[Int(group.verdictBits)],
-                evidenceTypes: ContextSets.evidenceTypes(group.typeBits))
+                verdicts: ContextSets.verdictSets[Int(group.verdictBits)], evidenceTypes: lastTypes)
         }
+    }
+
+    /// A set of the value, or an empty set (without the array a set literal is built from).
+    static func set(_ value: String?) -> Set<String> {
+        guard let value else { return [] }
+        var set = Set<String>(minimumCapacity: 1)
+        set.insert(value)
+        return set
     }
 
     /// The indicators of every alert of an incident (`incident.alerts`, when it was read with its alerts), merged.
@@ -121,15 +140,23 @@ public struct IndicatorExtractor: Sendable {
         if found.unknownTypes > 0 { unknownTypes(found.unknownTypes) }
         findings(found.threats.count)
         guard !found.threats.isEmpty else { return }
-        var context: AlertContext?
-        for finding in found.threats {
-            if found.assets.contains(finding.value) {
-                dropped(.asset)
-            } else if let reason = policy.judge(finding) {
+        func reason(_ finding: EvidenceFinding) -> IndicatorPolicy.DropReason? {
+            found.assets.contains(finding.value) ? .asset : policy.judge(finding)
+        }
+        // The alert's context is read once, when the first finding is accepted, and lent to every accepted one.
+        var first = 0
+        while first < found.threats.count, let reason = reason(found.threats[first]) {
+            dropped(reason)
+            first += 1
+        }
+        guard first < found.threats.count else { return }
+        let context = AlertContext(alert: alert, incidentID: incidentID)
+        accepted(found.threats[first], context)
+        for index in (first + 1)..<found.threats.count {
+            if let reason = reason(found.threats[index]) {
                 dropped(reason)
             } else {
-                if context == nil { context = AlertContext(alert: alert, incidentID: incidentID) }
-                accepted(finding, context!)
+                accepted(found.threats[index], context)
             }
         }
     }

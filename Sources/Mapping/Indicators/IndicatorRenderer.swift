@@ -8,12 +8,28 @@ struct IndicatorRenderer {
     let table: StringTable
     private var sets: [[UInt32]: Set<String>] = [:]
     private var lists: [[UInt32]: JSON] = [:]
+    /// The same, keyed without building an array, for members that fit inline (nearly all).
+    private var inlineSets: [SmallIDs.InlineKey: Set<String>] = [:]
+    private var inlineLists: [SmallIDs.InlineKey: JSON] = [:]
+    /// Role and evidence-type lists by bit set, for entries with no names outside Graph's (the common case).
+    private var roleSets: [UInt32: Set<String>] = [:]
+    private var roleLists: [UInt32: JSON] = [:]
+    private var evidenceTypeLists: [UInt64: JSON] = [:]
+    /// The sorted `verdicts` list of each of the 16 verdict sets.
+    private static let verdictLists: [JSON] = ContextSets.verdictSets.map { sortedList(Array($0)) }
 
     init(table: StringTable) {
         self.table = table
     }
 
     mutating func set(_ members: SmallIDs) -> Set<String> {
+        if members.isEmpty { return [] }
+        if let inline = members.inlineKey {
+            if let cached = inlineSets[inline] { return cached }
+            let made = table.set(members.members)
+            inlineSets[inline] = made
+            return made
+        }
         let key = members.members
         if key.isEmpty { return [] }
         if let cached = sets[key] { return cached }
@@ -23,6 +39,13 @@ struct IndicatorRenderer {
     }
 
     mutating func list(_ members: SmallIDs) -> JSON {
+        if members.isEmpty { return [] }
+        if let inline = members.inlineKey {
+            if let cached = inlineLists[inline] { return cached }
+            let made = Self.sortedList(members.members.map { table.strings[Int($0)] })
+            inlineLists[inline] = made
+            return made
+        }
         let key = members.members
         if key.isEmpty { return [] }
         if let cached = lists[key] { return cached }
@@ -35,8 +58,30 @@ struct IndicatorRenderer {
         .array(values.sorted(by: Bytewise.less).map(JSON.string))
     }
 
-    func roles(_ entry: IndicatorAccumulator) -> Set<String> {
-        ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
+    mutating func roles(_ entry: IndicatorAccumulator) -> Set<String> {
+        guard entry.extraRoles.isEmpty else {
+            return ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
+        }
+        if let cached = roleSets[entry.roleBits] { return cached }
+        let made = ContextSets.roles(entry.roleBits, extra: [])
+        roleSets[entry.roleBits] = made
+        return made
+    }
+
+    mutating func roleList(_ entry: IndicatorAccumulator) -> JSON {
+        guard entry.extraRoles.isEmpty else { return Self.sortedList(Array(roles(entry))) }
+        if let cached = roleLists[entry.roleBits] { return cached }
+        let made = Self.sortedList(Array(roles(entry)))
+        roleLists[entry.roleBits] = made
+        return made
+    }
+
+    mutating func evidenceTypeList(_ entry: IndicatorAccumulator) -> JSON {
+        guard entry.otherEvidenceTypes.isEmpty else { return Self.sortedList(Array(evidenceTypes(entry))) }
+        if let cached = evidenceTypeLists[entry.evidenceTypeBits] { return cached }
+        let made = Self.sortedList(Array(evidenceTypes(entry)))
+        evidenceTypeLists[entry.evidenceTypeBits] = made
+        return made
     }
 
     func evidenceTypes(_ entry: IndicatorAccumulator) -> Set<String> {
@@ -49,7 +94,7 @@ struct IndicatorRenderer {
         Indicator(
             type: entry.kind, value: entry.value, id: id, firstSeen: entry.firstSeen?.date,
             lastSeen: entry.lastSeen?.date, severity: entry.severity, count: entry.count,
-            alertIDs: Set(entry.alertIDs.ids), incidentIDs: Set(entry.incidentIDs.ids),
+            alertIDs: entry.alertIDs.set, incidentIDs: entry.incidentIDs.set,
             serviceSources: set(entry.serviceSources), detectionSources: set(entry.detectionSources),
             mitreTechniques: set(entry.mitreTechniques), categories: set(entry.categories), roles: roles(entry),
             verdicts: ContextSets.verdictSets[Int(entry.verdictBits)], evidenceTypes: evidenceTypes(entry))
@@ -66,15 +111,15 @@ struct IndicatorRenderer {
         object.appendUnchecked("last_seen", entry.lastSeen.map { .string($0.iso8601) } ?? .null)
         object.appendUnchecked("severity", .string(entry.severity.rawValue))
         object.appendUnchecked("count", .int(entry.count))
-        object.appendUnchecked("alert_ids", .array(entry.alertIDs.ids.map(JSON.string)))
-        object.appendUnchecked("incident_ids", .array(entry.incidentIDs.ids.map(JSON.string)))
+        object.appendUnchecked("alert_ids", entry.alertIDs.json)
+        object.appendUnchecked("incident_ids", entry.incidentIDs.json)
         object.appendUnchecked("service_sources", list(entry.serviceSources))
         object.appendUnchecked("detection_sources", list(entry.detectionSources))
         object.appendUnchecked("mitre_techniques", list(entry.mitreTechniques))
         object.appendUnchecked("categories", list(entry.categories))
-        object.appendUnchecked("roles", Self.sortedList(Array(roles(entry))))
-        object.appendUnchecked("verdicts", Self.sortedList(Array(ContextSets.verdictSets[Int(entry.verdictBits)])))
-        object.appendUnchecked("evidence_types", Self.sortedList(Array(evidenceTypes(entry))))
+        object.appendUnchecked("roles", roleList(entry))
+        object.appendUnchecked("verdicts", Self.verdictLists[Int(entry.verdictBits)])
+        object.appendUnchecked("evidence_types", evidenceTypeList(entry))
         return .object(object)
     }
 }

@@ -27,29 +27,6 @@ public struct IndicatorSet: Sendable {
         public init() {}
     }
 
-    /// (type, value), with the value's hash computed once: growing the index re-hashes every key, and hashing a
-    /// short integer is far cheaper than hashing the string again.
-    struct Key: Hashable, Sendable {
-        var kind: Indicator.Kind
-        var value: String
-        var hash: Int
-
-        init(kind: Indicator.Kind, value: String) {
-            self.kind = kind
-            self.value = value
-            var hasher = Hasher()
-            hasher.combine(kind.rank)
-            hasher.combine(value)
-            hash = hasher.finalize()
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.hash == rhs.hash && lhs.kind == rhs.kind && lhs.value == rhs.value
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    }
-
     struct Representative: Sendable {
         var severity: Severity
         var updated: Timestamp?
@@ -69,7 +46,7 @@ public struct IndicatorSet: Sendable {
     public let maxIDsPerIndicator: Int
     /// Keep, per indicator, the alert that `alert.*` paths of an indicator record read.
     var keepsRepresentatives = false
-    var index: [Key: Int] = [:]
+    var index = EntryIndex()
     var entries: [IndicatorAccumulator] = []
     var representatives: [Representative?] = []
     var table = StringTable()
@@ -97,21 +74,30 @@ public struct IndicatorSet: Sendable {
 
     /// Positions of the entries to emit, in output order.
     var sortedPositions: [Int] {
-        // Sort on (type, first 7 bytes of the value) packed in one integer; compare whole values only on a tie.
-        var keys: [(prefix: UInt64, position: Int)] = []
+        // Sort on (type, first 15 bytes of the value) packed in two integers, zero-padded (so a shorter value sorts
+        // first); compare whole values only on a tie.
+        var keys: [(high: UInt64, low: UInt64, position: Int)] = []
         keys.reserveCapacity(entries.count)
         for position in entries.indices where assets.isEmpty || !assets.contains(entries[position].value) {
-            var prefix = UInt64(entries[position].kind.rank) << 56
-            var shift: UInt64 = 48
-            for byte in entries[position].value.utf8.prefix(7) {
-                prefix |= UInt64(byte) << shift
-                shift &-= 8
+            var high = UInt64(entries[position].kind.rank) << 56
+            var low: UInt64 = 0
+            var offset = 0
+            for byte in entries[position].value.utf8.prefix(15) {
+                if offset < 7 {
+                    high |= UInt64(byte) << UInt64(48 - 8 * offset)
+                } else {
+                    low |= UInt64(byte) << UInt64(56 - 8 * (offset - 7))
+                }
+                offset += 1
             }
-            keys.append((prefix, position))
+            keys.append((high, low, position))
         }
-        keys.sort { lhs, rhs in
-            if lhs.prefix != rhs.prefix { return lhs.prefix < rhs.prefix }
-            return Bytewise.less(entries[lhs.position].value, entries[rhs.position].value)
+        entries.withUnsafeBufferPointer { entries in
+            keys.sort { lhs, rhs in
+                if lhs.high != rhs.high { return lhs.high < rhs.high }
+                if lhs.low != rhs.low { return lhs.low < rhs.low }
+                return Bytewise.less(entries[lhs.position].value, entries[rhs.position].value)
+            }
         }
         return keys.map(\.position)
     }
@@ -146,10 +132,11 @@ public struct IndicatorSet: Sendable {
     // MARK: internal
 
     mutating func position(kind: Indicator.Kind, value: String) -> Int {
-        let key = Key(kind: kind, value: value)
-        if let position = index[key] { return position }
+        let hash = EntryIndex.hash(kind: kind, value: value)
+        let (found, slot) = index.find(kind: kind, value: value, hash: hash, in: entries)
+        if let found { return found }
         let position = entries.count
-        index[key] = position
+        index.insert(hash: hash, slot: slot)
         entries.append(IndicatorAccumulator(kind: kind, value: value, maxIDs: maxIDsPerIndicator))
         representatives.append(nil)
         return position

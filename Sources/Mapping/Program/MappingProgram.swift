@@ -151,15 +151,16 @@ public struct MappingProgram: Sendable {
     }
 
     func record(at position: Int, of set: IndicatorSet, renderer: inout IndicatorRenderer) -> Record? {
-        let id = Indicator.id(type: set.entries[position].kind, value: set.entries[position].value)
-        let indicatorValue = renderer.json(set.entries[position], id: id)
+        let entry = set.entries[position]
+        let id = Indicator.id(type: entry.kind, value: entry.value)
+        let indicatorValue = renderer.json(entry, id: id)
         var scope = Scope(indicator: indicatorValue, job: jobValue)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
         if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
         guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { return nil }
         let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
         return Record(
-            id: id, kind: .indicator, fields: value, indicators: [renderer.indicator(set.entries[position], id: id)])
+            id: id, kind: .indicator, fields: value, indicators: [renderer.indicator(entry, id: id)])
     }
 
     // MARK: helpers

@@ -22,17 +22,16 @@ public enum UUIDv5 {
         var length = namespace.count
         for part in parts { length += part.utf8.count }
         let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message in
-            var position = 0
-            for byte in namespace {
-                message[position] = byte
-                position += 1
+            var position = namespace.withUnsafeBufferPointer { bytes in
+                message.baseAddress!.update(from: bytes.baseAddress!, count: bytes.count)
+                return bytes.count
             }
             for var part in parts {
                 part.withUTF8 { utf8 in
-                    for byte in utf8 {
-                        message[position] = byte
-                        position += 1
+                    if let base = utf8.baseAddress {
+                        (message.baseAddress! + position).update(from: base, count: utf8.count)
                     }
+                    position += utf8.count
                 }
             }
             return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message))

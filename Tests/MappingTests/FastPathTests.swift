@@ -1,0 +1,109 @@
+import Foundation
+import GraphEmulator
+import JSON
+import Testing
+
+@testable import Mapping
+
+/// The shortcuts taken for speed give what the general code gives, on the emulator's generated alerts.
+@Suite struct FastPathTests {
+    static let dataSet = GeneratedDataSet(
+        GeneratorOptions(seed: 11, alertCount: 400, end: Date(timeIntervalSince1970: 1_770_000_000)))
+
+    static var alerts: [JSON] { (0..<dataSet.alertCount).map { dataSet.alert($0) } }
+
+    @Test func evidenceKindOfEverySpelling() {
+        for kind in EvidenceKind.allCases {
+            #expect(EvidenceKind(odataType: "#microsoft.graph.security." + kind.name) == kind)
+            #expect(EvidenceKind(odataType: "microsoft.graph.security." + kind.name) == kind)
+            #expect(EvidenceKind(odataType: kind.name) == kind)
+            #expect(EvidenceKind(odataType: "#Microsoft.Graph.Security." + kind.name.uppercased()) == kind)
+            #expect(EvidenceKind(odataType: "#microsoft.graph.security." + kind.name + "x") == nil)
+        }
+        #expect(EvidenceKind(odataType: "#microsoft.graph.security.") == nil)
+        #expect(EvidenceKind(odataType: "#microsoft.graph.security.ipEvidenc") == nil)
+        #expect(EvidenceKind(odataType: "") == nil)
+    }
+
+    @Test func evidenceKindsOfGeneratedAlerts() {
+        var seen = 0
+        for alert in Self.alerts {
+            guard case .array(let evidence)? = alert.member("evidence") else { continue }
+            for case .object(let object) in evidence {
+                guard case .string(let type)? = object.member("@odata.type") else { continue }
+                let name = String(type.split(separator: ".").last ?? "")
+                let expected = EvidenceKind.allCases.first { $0.name.lowercased() == name.lowercased() }
+                #expect(EvidenceKind(odataType: type) == expected, "\(type)")
+                seen += 1
+            }
+        }
+        #expect(seen > 400)
+    }
+
+    /// The set's own index finds each (type, value) where a dictionary would, across several growths.
+    @Test func entryIndexMatchesADictionary() {
+        var set = IndicatorSet()
+        var reference: [String: Int] = [:]
+        for alert in Self.alerts {
+            for indicator in IndicatorExtractor().indicators(inAlert: alert) {
+                // Each value also under a second type, so equal values of different types stay apart.
+                for kind in [indicator.type, .email] {
+                    let position = set.position(kind: kind, value: indicator.value)
+                    let key = "\(kind.rawValue) \(indicator.value)"
+                    #expect(reference[key, default: position] == position)
+                    reference[key] = position
+                }
+            }
+        }
+        #expect(set.count == reference.count)
+        #expect(set.count > 1000)
+        #expect(Set(reference.values) == Set(0..<set.count))
+    }
+
+    /// Output order: type, then value byte-wise, whatever prefix the values share.
+    @Test func sortedPositionsMatchAPlainSort() {
+        var set = IndicatorSet()
+        let extractor = IndicatorExtractor()
+        for alert in Self.alerts { extractor.collect(alert: alert, into: &set) }
+        let values = [
+            "https://evil.example/a", "https://evil.example/", "https://evil.example/a/b",
+            "https://evil.example/a\u{1}",
+            "https://evil.example", "https://evil.exampl", "https://evil.exampl/é", "https://evil.example/a/a",
+        ]
+        for value in values { set.insert(Indicator(type: .url, value: value)) }
+        for value in ["a.example", "a.exampl", "a.example.com", "aa.example", "a-b.example"] {
+            set.insert(Indicator(type: .domain, value: value))
+        }
+        let sorted = set.sortedPositions.map { (set.entries[$0].kind, set.entries[$0].value) }
+        let emitted = set.entries.filter { !set.assets.contains($0.value) }
+        #expect(emitted.count < set.entries.count)  // some values are the organisation's, left out
+        let expected = emitted.map { ($0.kind, $0.value) }.sorted { lhs, rhs in
+            lhs.0 != rhs.0 ? lhs.0.rank < rhs.0.rank : Array(lhs.1.utf8).lexicographicallyPrecedes(Array(rhs.1.utf8))
+        }
+        #expect(sorted.count == emitted.count)
+        #expect(sorted.map { "\($0.0) \($0.1)" } == expected.map { "\($0.0) \($0.1)" })
+    }
+
+    /// The cached `roles`, `verdicts` and `evidence_types` lists of indicator records are the sorted sets of the
+    /// record's indicator.
+    @Test func cachedListsOfIndicatorRecords() throws {
+        let program = try compile(MappingRules(emit: located(.indicators, 1, 7)))
+        var set = program.makeIndicatorSet()
+        for alert in Self.alerts { program.collect(alert: alert, into: &set) }
+        set.insert(
+            Indicator(
+                type: .ipv4, value: "45.141.84.10", id: Indicator.id(type: .ipv4, value: "45.141.84.10"),
+                roles: ["attacker", "madeUpRole"], evidenceTypes: ["madeUpEvidence"]))
+        let records = program.records(from: set)
+        #expect(records.count > 100)
+        func list(_ names: Set<String>) -> JSON { .array(names.sorted(by: Bytewise.less).map(JSON.string)) }
+        for record in records {
+            let indicator = try #require(record.indicators.first)
+            #expect(record.fields["roles"] == list(indicator.roles))
+            #expect(record.fields["verdicts"] == list(indicator.verdicts))
+            #expect(record.fields["evidence_types"] == list(indicator.evidenceTypes))
+            #expect(record.fields["alert_ids"] == list(indicator.alertIDs))
+            #expect(record.fields["incident_ids"] == list(indicator.incidentIDs))
+        }
+    }
+}
