@@ -45,7 +45,7 @@ enum ContextSets {
 
 extension Indicator.Kind {
     /// The position in `Indicator.Kind.allCases`, the order records are sorted in.
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .ipv4: 0
         case .ipv6: 1

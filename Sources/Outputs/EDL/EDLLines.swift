@@ -112,17 +112,6 @@ struct EDLLines {
 }
 
 extension Indicator.Kind {
-    /// The position in `allCases`, without searching it.
-    var order: UInt8 {
-        switch self {
-        case .ipv4: 0
-        case .ipv6: 1
-        case .domain: 2
-        case .url: 3
-        case .md5: 4
-        case .sha1: 5
-        case .sha256: 6
-        case .email: 7
-        }
-    }
+    /// The position in `allCases` (Mapping's `rank`), small enough for a packed item.
+    var order: UInt8 { UInt8(truncatingIfNeeded: rank) }
 }

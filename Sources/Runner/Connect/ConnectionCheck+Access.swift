@@ -48,12 +48,7 @@ extension ConnectionCheck {
     }
 
     func explainAccessFailure(_ error: any Error, permission: ApplicationPermission, facts: TokenFacts?) -> Explained {
-        var underlying = error
-        var attempts: String?
-        if let exhausted = error as? RetriesExhausted {
-            underlying = exhausted.lastError
-            attempts = "gave up after \(exhausted.attempts) attempt\(exhausted.attempts == 1 ? "" : "s")"
-        }
+        let (underlying, attempts) = Self.unwrapRetries(error)
         var explained: Explained
         switch underlying {
         case let graph as GraphError:
@@ -75,7 +70,7 @@ extension ConnectionCheck {
 
     /// A 403 for a permission the token does not carry: the portal steps say what to grant.
     func isMissing(_ permission: ApplicationPermission, error: any Error, facts: TokenFacts?) -> Bool {
-        let graph = (error as? GraphError) ?? ((error as? RetriesExhausted)?.lastError as? GraphError)
+        let graph = Self.unwrapRetries(error).error as? GraphError
         guard graph?.status == 403 else { return false }
         return !(facts.map { permission.isGranted(by: $0.roles) } ?? false)
     }

@@ -28,6 +28,13 @@ extension ConnectionCheck {
         }
     }
 
+    /// The error behind a retry policy that gave up, and a line saying how many attempts it made.
+    static func unwrapRetries(_ error: any Error) -> (error: any Error, attempts: String?) {
+        guard let exhausted = error as? RetriesExhausted else { return (error, nil) }
+        let attempts = exhausted.attempts
+        return (exhausted.lastError, "gave up after \(attempts) attempt\(attempts == 1 ? "" : "s")")
+    }
+
     struct Explained {
         var message: String
         var fix: String?
@@ -36,12 +43,7 @@ extension ConnectionCheck {
 
     /// The Entra error explained (with the ids Microsoft support asks for), or the transport's own message.
     func explainTokenFailure(_ error: any Error) -> Explained {
-        var underlying = error
-        var attempts: String?
-        if let exhausted = error as? RetriesExhausted {
-            underlying = exhausted.lastError
-            attempts = "gave up after \(exhausted.attempts) attempt\(exhausted.attempts == 1 ? "" : "s")"
-        }
+        let (underlying, attempts) = Self.unwrapRetries(error)
         var explained: Explained
         switch underlying {
         case let entra as EntraError:
