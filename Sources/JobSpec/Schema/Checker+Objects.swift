@@ -20,9 +20,8 @@ extension Checker {
         for pair in pairs {
             guard let key = keyText(pair.key, path: path) else { continue }
             guard let field = shape.field(key) else {
-                let names = shape.fields.map(\.name)
                 error(
-                    "unknown key '\(key)' \(path.inPhrase)\(Suggestion.didYouMean(key, among: names))",
+                    "unknown key '\(key)' \(path.inPhrase)\(Self.suggestion(for: key, in: shape))",
                     at: pair.key.location)
                 continue
             }
@@ -195,5 +194,19 @@ extension Checker {
                     object.map { Node.Pair(key: .scalar($0.key, at: location), value: node($0.value, at: location)) }),
                 at: location)
         }
+    }
+
+    /// "Did you mean" for an unknown key: a sibling key, else a key one level down (`severity` written beside
+    /// `filter` instead of inside it).
+    static func suggestion(for key: String, in shape: ObjectShape) -> String {
+        let sibling = Suggestion.didYouMean(key, among: shape.fields.map(\.name))
+        if !sibling.isEmpty { return sibling }
+        for field in shape.fields {
+            guard case .object(let inner) = field.shape,
+                let match = Suggestion.nearest(to: key, among: inner.fields.map(\.name))
+            else { continue }
+            return "; did you mean '\(field.name).\(match)'? ('\(match)' belongs inside '\(field.name)')"
+        }
+        return ""
     }
 }
