@@ -16,10 +16,14 @@ public struct JSONParseOptions: Sendable {
     public var allowTrailingCommas = false
     /// Deepest nesting accepted; deeper input is refused instead of exhausting the stack.
     public var maxDepth = 512
+    /// The members kept (`everything` by default). Skipped values are checked for well-formed JSON (structure,
+    /// literals, numbers, string escapes) but not decoded.
+    public var projection = JSONProjection.everything
 
-    public init(allowTrailingCommas: Bool = false, maxDepth: Int = 512) {
+    public init(allowTrailingCommas: Bool = false, maxDepth: Int = 512, projection: JSONProjection = .everything) {
         self.allowTrailingCommas = allowTrailingCommas
         self.maxDepth = maxDepth
+        self.projection = projection
     }
 }
 

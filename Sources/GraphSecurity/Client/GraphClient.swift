@@ -60,24 +60,36 @@ public final class GraphClient: Sendable {
 
     /// The pages of a source, from `start` (a checkpoint's watermark) or from the filter's `updatedSince`.
     ///
-    /// - Parameter concurrency: how many per-incident alert requests run at once when `$expand=alerts` had to be given
-    ///   up (the job's `concurrency`).
-    public func pages(of query: GraphQuery, from start: Watermark? = nil, concurrency: Int = 4) -> GraphPageSequence {
-        GraphPageSequence(client: self, query: query, start: start, concurrency: max(1, concurrency))
+    /// - Parameters:
+    ///   - concurrency: how many per-incident alert requests run at once when `$expand=alerts` had to be given up (the
+    ///     job's `concurrency`).
+    ///   - records: what the caller reads of each record (the members paging itself needs are added); the rest of
+    ///     each record is skipped while parsing.
+    ///   - alerts: the same for the alerts read per incident when `$expand=alerts` had to be given up.
+    public func pages(
+        of query: GraphQuery, from start: Watermark? = nil, concurrency: Int = 4,
+        records: JSONProjection = .everything, alerts: JSONProjection = .everything
+    ) -> GraphPageSequence {
+        GraphPageSequence(
+            client: self, query: query, start: start, concurrency: max(1, concurrency),
+            pageProjection: GraphPageSequence.pageProjection(records: records),
+            alertPageProjection: GraphPageSequence.pageProjection(records: alerts))
     }
 
     /// `GET` a Graph URL (absolute, on the Graph root) and parse the JSON body, under the retry policy.
     ///
     /// - Throws: `GraphError` (a 4xx at once; 429/5xx after retries, wrapped in `RetriesExhausted`),
     ///   `GraphResponseError`, `EntraError`, `TransportError`, `RetriesExhausted`, `CancellationError`.
-    public func get(_ url: String) async throws -> GraphResponse {
+    ///
+    /// - Parameter projection: what of the body to keep (`everything` by default).
+    public func get(_ url: String, projection: JSONProjection = .everything) async throws -> GraphResponse {
         guard let origin = GraphEndpoints.origin(of: url), origin == connection.endpoints.graphOrigin else {
             throw GraphConfigurationError(
                 "refusing to send the access token to '\(GraphEndpoints.origin(of: url) ?? url)': it is not the Graph "
                     + "root '\(connection.endpoints.graph)'")
         }
         return try await withRetries(url: url) { attempt in
-            try await self.getOnce(url, attempt: attempt)
+            try await self.getOnce(url, attempt: attempt, projection: projection)
         }
     }
 
@@ -100,7 +112,7 @@ public final class GraphClient: Sendable {
             }, operation)
     }
 
-    private func getOnce(_ url: String, attempt: Int) async throws -> GraphResponse {
+    private func getOnce(_ url: String, attempt: Int, projection: JSONProjection) async throws -> GraphResponse {
         var renewed = false
         while true {
             let token = try await tokens.token(logger: logger)
@@ -138,7 +150,7 @@ public final class GraphClient: Sendable {
             }
             let json: JSON
             do {
-                json = try JSON(parsing: response.body)
+                json = try JSON(parsing: response.body, options: JSONParseOptions(projection: projection))
             } catch {
                 throw GraphResponseError(url: url, requestID: requestID, reason: "\(error)")
             }

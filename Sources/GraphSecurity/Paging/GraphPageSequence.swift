@@ -13,10 +13,21 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
     let query: GraphQuery
     let start: Watermark?
     let concurrency: Int
+    /// What of a page body is parsed: every member of the page, of each record what the caller reads.
+    let pageProjection: JSONProjection
+    let alertPageProjection: JSONProjection
+
+    /// The projection of a page whose records are read through `records`, plus what paging needs of each record.
+    static func pageProjection(records: JSONProjection) -> JSONProjection {
+        guard !records.keepsEverything else { return .everything }
+        return JSONProjection.everything.reading(
+            "value", through: records.keeping(["id", "lastUpdateDateTime", "createdDateTime"]))
+    }
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(
-            client: client, concurrency: concurrency,
+            client: client, concurrency: concurrency, pageProjection: pageProjection,
+            alertPageProjection: alertPageProjection,
             cursor: PageCursor(
                 query: query, apiBase: client.connection.endpoints.apiBase,
                 graphOrigin: client.connection.endpoints.graphOrigin, start: start))
@@ -25,6 +36,8 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         let client: GraphClient
         let concurrency: Int
+        let pageProjection: JSONProjection
+        let alertPageProjection: JSONProjection
         var cursor: PageCursor
         /// The expanded query failed with 5xx: alerts are fetched per incident.
         var alertsPerIncident = false
@@ -33,7 +46,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             guard let request = cursor.next else { return nil }
             let response: GraphResponse
             do {
-                response = try await client.get(request.url)
+                response = try await client.get(request.url, projection: pageProjection)
             } catch let error where cursor.expand && Self.isServerFailure(error) {
                 client.logger.warning(
                     "incidents with $expand=alerts failed; reading incidents without it and their alerts one by one",
@@ -49,7 +62,8 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             let nextLink = response.json["@odata.nextLink"]?.stringValue
             var records = try cursor.accept(records: values, nextLink: nextLink)
             if alertsPerIncident {
-                records = try await Self.attachAlerts(to: records, client: client, concurrency: concurrency)
+                records = try await Self.attachAlerts(
+                    to: records, client: client, concurrency: concurrency, projection: alertPageProjection)
             }
             client.logger.debug(
                 "page read",
@@ -71,7 +85,9 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
 
         /// Sets `alerts` on each incident from `GET /security/incidents/{id}/alerts` (all of its pages), at most
         /// `concurrency` incidents at a time; the incidents keep their order.
-        static func attachAlerts(to incidents: [JSON], client: GraphClient, concurrency: Int) async throws -> [JSON] {
+        static func attachAlerts(
+            to incidents: [JSON], client: GraphClient, concurrency: Int, projection: JSONProjection
+        ) async throws -> [JSON] {
             var result = incidents
             try await withThrowingTaskGroup(of: (Int, [JSON]).self) { group in
                 var nextIndex = 0
@@ -80,7 +96,9 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
                         let index = nextIndex
                         nextIndex += 1
                         guard let id = incidents[index]["id"]?.stringValue else { continue }
-                        group.addTask { (index, try await alerts(ofIncident: id, client: client)) }
+                        group.addTask {
+                            (index, try await alerts(ofIncident: id, client: client, projection: projection))
+                        }
                         return
                     }
                 }
@@ -93,12 +111,16 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             return result
         }
 
-        static func alerts(ofIncident id: String, client: GraphClient) async throws -> [JSON] {
+        static func alerts(
+            ofIncident id: String, client: GraphClient, projection: JSONProjection
+        ) async throws
+            -> [JSON]
+        {
             var alerts: [JSON] = []
             var url: String? =
                 client.connection.endpoints.apiBase + "/security/incidents/" + GraphQuery.encode(id) + "/alerts"
             while let current = url {
-                let response = try await client.get(current)
+                let response = try await client.get(current, projection: projection)
                 alerts += response.json["value"]?.arrayValue ?? []
                 url = response.json["@odata.nextLink"]?.stringValue
                 if let next = url, GraphEndpoints.origin(of: next) != client.connection.endpoints.graphOrigin {

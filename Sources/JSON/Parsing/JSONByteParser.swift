@@ -25,11 +25,17 @@ struct JSONByteParser: ~Copyable {
     let strings: StringCache
     /// The decoded bytes of a string with escapes (reused from string to string).
     var unescaped: [UInt8] = []
+    /// The options' projection (read only when it leaves anything out).
+    var projection: ProjectionTable
+    /// The projection node the value being parsed is read through (`JSONProjection.whole`: all of it).
+    var projectionNode = JSONProjection.whole
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: JSONParseOptions) {
         self.buffer = buffer
         self.options = options
         strings = StringCache(inputCount: buffer.count)
+        projection = ProjectionTable(options.projection)
+        if !options.projection.keepsEverything { projectionNode = 0 }
     }
 
     func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
@@ -96,6 +102,9 @@ struct JSONByteParser: ~Copyable {
             index += 1
             return .object(JSONObject())
         }
+        // The projection node of this object's members (`whole`: no projection, every member is kept).
+        let node = projectionNode
+        var memberCount = 0
         let firstKey = keys.count
         let firstValue = values.count
         var seen = KeyClass.Summary()
@@ -104,13 +113,14 @@ struct JSONByteParser: ~Copyable {
         while true {
             skipWhitespace()
             guard index < buffer.count else { throw error("unexpected end of input in an object") }
-            if buffer[index] == UInt8(ascii: "}"), options.allowTrailingCommas, values.count > firstValue {
+            if buffer[index] == UInt8(ascii: "}"), options.allowTrailingCommas, memberCount > 0 {
                 index += 1
                 break
             }
             guard buffer[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
             // The member's key and hash when the object is off the tree (then the key still needs its checks).
             var member: (key: String, hash: UInt64)?
+            var memberID: Int32 = -1
             if shape != ShapeTree.none {
                 let predicted = shapes.predictedChild(of: shape, in: buffer, at: index + 1)
                 if predicted != ShapeTree.none {
@@ -125,21 +135,47 @@ struct JSONByteParser: ~Copyable {
                         : shapes.child(
                             of: shape, keyID: id, key: key, hash: hash, offset: keyStart, length: index - 1 - keyStart)
                     if next == ShapeTree.none {
-                        leaveShape(shape, seen: &seen)
+                        leaveShape(shape, seen: &seen, node: node)
                         member = (key, hash)
+                        memberID = id
                     }
                     shape = next
                 }
             } else {
-                let (key, hash, _) = try parseKey()
+                let (key, hash, id) = try parseKey()
                 member = (key, hash)
+                memberID = id
             }
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
-            if let (key, hash) = member {
+            memberCount += 1
+            let value: JSON
+            var kept = true
+            if node == JSONProjection.whole {
+                value = try parseValue(depth: depth)
+            } else {
+                let decision: Int32
+                if let member {
+                    decision = projection.decision(node: node, keyID: memberID, key: member.key)
+                } else {
+                    decision = projection.decision(
+                        node: node, keyID: shapes.keyID(of: shape), key: shapes.key(of: shape))
+                }
+                if decision == ProjectionTable.skip {
+                    try skipValue(depth: depth)
+                    kept = false
+                    value = .null
+                } else {
+                    projectionNode = decision
+                    value = try parseValue(depth: depth)
+                    projectionNode = node
+                }
+            }
+            if !kept {
+                // Left out by the projection.
+            } else if let (key, hash) = member {
                 if let existing = memberIndex(of: key, hash: hash, from: firstKey, seen: seen) {
                     // A later duplicate replaces the earlier value in place.
                     values[firstValue + existing] = value
@@ -163,7 +199,7 @@ struct JSONByteParser: ~Copyable {
         let count = values.count - firstValue
         let objectKeys: [String]
         if shape != ShapeTree.none {
-            objectKeys = shapes.keys(of: shape)
+            objectKeys = node == JSONProjection.whole ? shapes.keys(of: shape) : projectedKeys(shape: shape, node: node)
         } else {
             keyHashes.drop(count)
             objectKeys = keys.popArray(count)
@@ -171,9 +207,23 @@ struct JSONByteParser: ~Copyable {
         return .object(JSONObject(uniqueKeys: objectKeys, values: values.popArray(count)))
     }
 
-    /// Moves an object off the shape tree: the keys of its path to `shape` go on `keys` for the general path.
-    mutating func leaveShape(_ shape: Int32, seen: inout KeyClass.Summary) {
+    /// The keys kept of an object of shape `shape` read through projection node `node`.
+    mutating func projectedKeys(shape: Int32, node: Int32) -> [String] {
+        if let keys = projection.keys(ofShape: shape, node: node) { return keys }
+        let path = shapes.path(to: shape).map { (id: shapes.keyID(of: $0), key: shapes.key(of: $0)) }
+        return projection.keys(ofShape: shape, node: node, path: path)
+    }
+
+    /// Moves an object off the shape tree: the keys of its path to `shape` go on `keys` for the general path (those
+    /// that projection node `node` keeps).
+    mutating func leaveShape(_ shape: Int32, seen: inout KeyClass.Summary, node projected: Int32) {
         for node in shapes.path(to: shape) {
+            if projected != JSONProjection.whole,
+                projection.decision(node: projected, keyID: shapes.keyID(of: node), key: shapes.key(of: node))
+                    == ProjectionTable.skip
+            {
+                continue
+            }
             keys.push(shapes[node].key)
             keyHashes.push(shapes[node].keyHash)
             seen.insert(shapes[node].keyHash)

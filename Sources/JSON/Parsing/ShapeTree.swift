@@ -74,6 +74,10 @@ struct ShapeTree: ~Copyable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> 32) & (capacity - 1)
     }
 
+    func keyID(of node: Int32) -> Int32 { nodes[Int(node)].keyID }
+
+    func key(of node: Int32) -> String { nodes[Int(node)].key }
+
     subscript(node: Int32) -> Node {
         _read { yield nodes[Int(node)] }
     }

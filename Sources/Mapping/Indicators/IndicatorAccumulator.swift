@@ -173,6 +173,8 @@ struct BoundedIDs: Sendable {
         let last = many[many.count - 1]
         if last == id { return }
         if many.count == limit, !Bytewise.less(id, last) { return }
+        // Grow straight to the limit past 16 ids (not to 32): a full list holds exactly `limit`.
+        if many.count == many.capacity, many.count >= 16 { many.reserveCapacity(limit + 1) }
         if Bytewise.less(last, id) {
             many.append(id)
             return

@@ -8,6 +8,10 @@ struct MappingCompiler {
     var diagnostics: [Diagnostic] = []
     /// Roots used by any path, to skip building what no path reads.
     var usedRoots = Set<Path.Root>()
+    /// The first members of `alert` paths (what a projection of the alert must keep whole), and whether a path reads
+    /// the alert itself.
+    var alertMembersRead = Set<String>()
+    var readsWholeAlert = false
 
     init(emit: EmitMode, emitLocation: SourceLocation?) {
         self.emit = emit
@@ -77,6 +81,13 @@ struct MappingCompiler {
             return nil
         }
         usedRoots.insert(root)
+        if root == .alert {
+            if case .member(let name)? = parsed.steps.first {
+                alertMembersRead.insert(name)
+            } else {
+                readsWholeAlert = true
+            }
+        }
         if case .member(let name)? = parsed.steps.first {
             let at = location(parsed.offsets[0] + 1)
             switch root {

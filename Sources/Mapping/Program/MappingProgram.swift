@@ -26,6 +26,9 @@ public struct MappingProgram: Sendable {
     let alertConditions: [Condition]
     let readsRecord: Bool
     let readsAlertOfIndicator: Bool
+    /// What the program reads of each alert and incident (`everything` when it emits them).
+    public let alertProjection: JSONProjection
+    public let incidentProjection: JSONProjection
     let jobValue: JSON
 
     /// Compiles the rules, or throws every error found (with the warnings) as one `DiagnosticError`.
@@ -71,7 +74,8 @@ public struct MappingProgram: Sendable {
             extractor: IndicatorExtractor(policy: policy), fields: fields, recordConditions: recordConditions,
             alertConditions: alertConditions, readsRecord: compiler.usedRoots.contains(.record),
             readsAlertOfIndicator: (emit == .indicators || emit == .assets) && compiler.usedRoots.contains(.alert),
-            jobValue: .object(jobObject))
+            alertProjection: RecordProjection.alert(emit: emit, compiler: compiler),
+            incidentProjection: RecordProjection.incident(emit: emit, compiler: compiler), jobValue: .object(jobObject))
     }
 
     /// The options the extractor runs with.

@@ -136,8 +136,12 @@ struct JobExecution {
                         for source in plan.sources {
                             fetchers.addTask {
                                 var watermark: Watermark?
+                                let program = plan.mapping.program
                                 let sequence = client.pages(
-                                    of: source.query, from: source.start, concurrency: plan.concurrency)
+                                    of: source.query, from: source.start, concurrency: plan.concurrency,
+                                    records: source.source == .alerts
+                                        ? program.alertProjection : program.incidentProjection,
+                                    alerts: program.alertProjection)
                                 for try await page in sequence {
                                     let total = counters.page(
                                         source: source.source.rawValue, records: page.records.count)
