@@ -40,6 +40,34 @@ import Testing
         #expect(seen > 400)
     }
 
+    /// An id's hex digits, made eight at a time, are the ones written byte by byte, in the same places.
+    @Test func uuidHexDigitsMatchBytewiseFormatting() throws {
+        var state: UInt32 = 0x9E37_79B9
+        var words: [UInt32] = [0, .max]
+        for position in 0..<4 {
+            for byte in 0...255 {
+                words.append(UInt32(byte) << (8 * position) | 0x0F0F_0F0F & ~(0xFF << (8 * position)))
+            }
+        }
+        for _ in 0..<2000 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            words.append(state)
+        }
+        for word in words {
+            let bytes = (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+            let digits = UUIDv5.hexDigits(word)
+            let text = String(decoding: (0..<8).map { UInt8(truncatingIfNeeded: digits >> (8 * $0)) }, as: UTF8.self)
+            #expect(text == UUIDv5.format(bytes))
+        }
+        for alert in Self.alerts.prefix(100) {
+            for indicator in IndicatorExtractor().indicators(inAlert: alert) {
+                let bytes = try #require(UUIDv5.bytes(of: indicator.id))
+                #expect(UUIDv5.format(bytes) == indicator.id)
+                #expect(bytes[6] >> 4 == 5 && bytes[8] >> 6 == 2)
+            }
+        }
+    }
+
     /// The set's own index finds each (type, value) where a dictionary would, across several growths.
     @Test func entryIndexMatchesADictionary() {
         var set = IndicatorSet()
