@@ -132,6 +132,15 @@ import Testing
         return (kind, value)
     }
 
+    /// Every IPv6 group value is written as `String(_:radix:)` writes it.
+    @Test func ipv6GroupsInHex() {
+        for value in UInt64(0)...0xFFFF {
+            let address = IPAddress.v6(value << 48 | 0x0001_0001_0001, 0x0001_0001_0001_0001)
+            let expected = String(value, radix: 16) + ":1:1:1:1:1:1:1"
+            #expect(address.canonical == expected)
+        }
+    }
+
     /// The set's own index finds each (type, value) where a dictionary would, across several growths.
     @Test func entryIndexMatchesADictionary() {
         var set = IndicatorSet()

@@ -203,13 +203,13 @@ enum IPAddress: Sendable, Hashable {
         out.append(UInt8(48 + value % 10))
     }
 
+    /// The group in lowercase hex without leading zeros (digits computed, not looked up in an array made per call).
     private static func appendHex(_ value: UInt16, to out: inout [UInt8]) {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var started = false
         for shift in stride(from: 12, through: 0, by: -4) {
-            let nibble = Int(value >> UInt16(shift) & 0xF)
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt16(shift)) & 0xF
             if nibble != 0 || started || shift == 0 {
-                out.append(digits[nibble])
+                out.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble)
                 started = true
             }
         }
