@@ -139,6 +139,24 @@ import Testing
             let expected = String(value, radix: 16) + ":1:1:1:1:1:1:1"
             #expect(address.canonical == expected)
         }
+        // Runs of zero groups anywhere (the longest, first, of two or more becomes `::`): the text reads back.
+        var state: UInt64 = 7
+        for _ in 0..<5000 {
+            var halves: (UInt64, UInt64) = (0, 0)
+            for position in 0..<8 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let group = state >> 61 < 4 ? 0 : state >> 48
+                if position < 4 {
+                    halves.0 |= group << (48 - 16 * position)
+                } else {
+                    halves.1 |= group << (48 - 16 * (position - 4))
+                }
+            }
+            let address = IPAddress.v6(halves.0, halves.1)
+            guard halves.0 != 0 || halves.1 >> 32 != 0xFFFF else { continue }  // an IPv4-mapped address
+            #expect(IPAddress(address.canonical) == address, "\(address.canonical)")
+            #expect(address.canonical.utf8.count <= 39)
+        }
     }
 
     /// The set's own index finds each (type, value) where a dictionary would, across several growths.
