@@ -178,3 +178,21 @@ extension EvidenceWalker {
         assetEmail(object.member("suspiciousRecipients"))
     }
 }
+
+extension EvidenceKind {
+    /// Kinds whose objects `EvidenceWalker.visit` reads nothing from (the last group of its cases): the walk skips
+    /// them without reading their verdict and roles.
+    var isContextOnly: Bool {
+        switch self {
+        case .aiAgentEvidence, .amazonResourceEvidence, .azureResourceEvidence, .blobContainerEvidence,
+            .cloudApplicationEvidence, .cloudLogonRequestEvidence, .containerEvidence, .containerImageEvidence,
+            .containerRegistryEvidence, .gitHubRepoEvidence, .googleCloudResourceEvidence, .kubernetesClusterEvidence,
+            .kubernetesControllerEvidence, .kubernetesNamespaceEvidence, .kubernetesSecretEvidence,
+            .kubernetesServiceAccountEvidence, .mailClusterEvidence, .oauthApplicationEvidence, .registryKeyEvidence,
+            .registryValueEvidence, .sasTokenEvidence, .securityGroupEvidence, .servicePrincipalEvidence:
+            true
+        default:
+            false
+        }
+    }
+}

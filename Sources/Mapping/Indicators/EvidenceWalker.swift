@@ -48,6 +48,7 @@ struct EvidenceWalker {
                 walker.findings.unknownTypes += 1
                 continue
             }
+            if kind.isContextOnly { continue }
             let context = Context(
                 top: kind, verdict: EvidenceVerdict(object.member("verdict")),
                 roles: EvidenceRoles(object.member("roles")))

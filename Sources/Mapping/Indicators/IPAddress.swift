@@ -155,18 +155,16 @@ enum IPAddress: Sendable, Hashable {
             }
             return String(decoding: out, as: UTF8.self)
         case .v6(let high, let low):
-            var groups = [UInt16](repeating: 0, count: 8)
-            for position in 0..<4 {
-                groups[position] = UInt16(truncatingIfNeeded: high >> UInt64(48 - 16 * position))
-                groups[position + 4] = UInt16(truncatingIfNeeded: low >> UInt64(48 - 16 * position))
+            func group(_ position: Int) -> UInt16 {
+                UInt16(truncatingIfNeeded: (position < 4 ? high : low) >> UInt64(48 - 16 * (position & 3)))
             }
             var bestStart = -1
             var bestLength = 0
             var position = 0
             while position < 8 {
-                if groups[position] == 0 {
+                if group(position) == 0 {
                     var length = 0
-                    while position + length < 8, groups[position + length] == 0 { length += 1 }
+                    while position + length < 8, group(position + length) == 0 { length += 1 }
                     if length > bestLength {
                         bestStart = position
                         bestLength = length
@@ -177,23 +175,29 @@ enum IPAddress: Sendable, Hashable {
                 }
             }
             if bestLength < 2 { bestStart = -1 }
-            var out: [UInt8] = []
-            out.reserveCapacity(39)
-            func appendGroups(_ range: Range<Int>) {
-                for position in range {
-                    if position != range.lowerBound { out.append(UInt8(ascii: ":")) }
-                    Self.appendHex(groups[position], to: &out)
+            // Written in place (39 bytes at most: eight groups of four digits and seven colons).
+            return String(unsafeUninitializedCapacity: 39) { out in
+                var count = 0
+                func appendGroups(_ range: Range<Int>) {
+                    for position in range {
+                        if position != range.lowerBound {
+                            out[count] = UInt8(ascii: ":")
+                            count += 1
+                        }
+                        Self.appendHex(group(position), to: out, at: &count)
+                    }
                 }
+                if bestStart < 0 {
+                    appendGroups(0..<8)
+                } else {
+                    appendGroups(0..<bestStart)
+                    out[count] = UInt8(ascii: ":")
+                    out[count + 1] = UInt8(ascii: ":")
+                    count += 2
+                    appendGroups((bestStart + bestLength)..<8)
+                }
+                return count
             }
-            if bestStart < 0 {
-                appendGroups(0..<8)
-            } else {
-                appendGroups(0..<bestStart)
-                out.append(UInt8(ascii: ":"))
-                out.append(UInt8(ascii: ":"))
-                appendGroups((bestStart + bestLength)..<8)
-            }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -203,13 +207,15 @@ enum IPAddress: Sendable, Hashable {
         out.append(UInt8(48 + value % 10))
     }
 
-    private static func appendHex(_ value: UInt16, to out: inout [UInt8]) {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The group in lowercase hex without leading zeros, written at `count` (digits computed, not looked up in an
+    /// array made per call).
+    private static func appendHex(_ value: UInt16, to out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         var started = false
         for shift in stride(from: 12, through: 0, by: -4) {
-            let nibble = Int(value >> UInt16(shift) & 0xF)
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt16(shift)) & 0xF
             if nibble != 0 || started || shift == 0 {
-                out.append(digits[nibble])
+                out[count] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                count += 1
                 started = true
             }
         }

@@ -102,7 +102,17 @@ enum IndicatorNormalizer {
         let scan: Scan = copy.withUTF8 { bytes in
             var hasUpper = false
             var nonZero = false
-            for byte in bytes {
+            // Eight bytes at a time while they are all hex digits (every byte of a digest; no branch per digit),
+            // then byte by byte from the first word that is not.
+            var start = 0
+            while start + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
+                guard let upper = hexWordUpper(word) else { break }
+                hasUpper = hasUpper || upper
+                nonZero = nonZero || word != 0x3030_3030_3030_3030
+                start += 8
+            }
+            for byte in bytes[start...] {
                 switch byte {
                 case 48: break
                 case 49...57, 97...102: nonZero = true
@@ -138,6 +148,26 @@ enum IndicatorNormalizer {
             guard emptyFileHash(kind) != value else { return nil }
             return (kind, value)
         }
+    }
+
+    /// Whether 8 bytes hold an uppercase hex digit, when all 8 are hex digits; `nil` when one is not.
+    @inline(__always)
+    static func hexWordUpper(_ word: UInt64) -> Bool? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return nil }
+        // With each byte's top bit set, subtracting `low` leaves it set exactly where the byte is >= `low`.
+        func within(_ low: UInt64, _ highest: UInt64) -> UInt64 {
+            let biased = word | high
+            let atLeastLow = biased &- low &* ones
+            let aboveHighest = biased &- (highest + 1) &* ones
+            return atLeastLow & ~aboveHighest & high
+        }
+        let digit = within(0x30, 0x39)
+        let lower = within(0x61, 0x66)
+        let upper = within(0x41, 0x46)
+        guard digit | lower | upper == high else { return nil }
+        return upper != 0
     }
 
     // MARK: addresses

@@ -37,23 +37,44 @@ public enum UUIDv5 {
             return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message))
         }
         return digest.withUnsafeBytes { raw in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var position = 0
-                for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        out[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    var byte = raw[index]
-                    if index == 6 { byte = (byte & 0x0F) | 0x50 }
-                    if index == 8 { byte = (byte & 0x3F) | 0x80 }
-                    out[position] = hexDigit(byte >> 4)
-                    out[position + 1] = hexDigit(byte & 0x0F)
-                    position += 2
-                }
+            // Version 5 in the high nibble of byte 6, the RFC variant in the top two bits of byte 8.
+            let low = raw.loadUnaligned(as: UInt64.self).littleEndian & ~(0xF0 << 48) | 0x50 << 48  // bytes 0…7
+            let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & ~0xC0 | 0x80  // 8…15
+            return String(unsafeUninitializedCapacity: 36) { buffer in
+                let out = UnsafeMutableRawPointer(buffer.baseAddress!)
+                let first = hexDigits(UInt32(truncatingIfNeeded: low))  // bytes 0…3
+                let second = hexDigits(UInt32(truncatingIfNeeded: low >> 32))  // 4…7
+                let third = hexDigits(UInt32(truncatingIfNeeded: high))  // 8…11
+                let fourth = hexDigits(UInt32(truncatingIfNeeded: high >> 32))  // 12…15
+                // 8-4-4-4-12 digits: bytes 0…3, 4…5, 6…7, 8…9, 10…15.
+                out.storeBytes(of: first.littleEndian, toByteOffset: 0, as: UInt64.self)
+                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 8, as: UInt8.self)
+                out.storeBytes(of: UInt32(truncatingIfNeeded: second).littleEndian, toByteOffset: 9, as: UInt32.self)
+                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 13, as: UInt8.self)
+                out.storeBytes(
+                    of: UInt32(truncatingIfNeeded: second >> 32).littleEndian, toByteOffset: 14, as: UInt32.self)
+                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 18, as: UInt8.self)
+                out.storeBytes(of: UInt32(truncatingIfNeeded: third).littleEndian, toByteOffset: 19, as: UInt32.self)
+                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 23, as: UInt8.self)
+                out.storeBytes(
+                    of: UInt32(truncatingIfNeeded: third >> 32).littleEndian, toByteOffset: 24, as: UInt32.self)
+                out.storeBytes(of: fourth.littleEndian, toByteOffset: 28, as: UInt64.self)
                 return 36
             }
         }
+    }
+
+    /// The 8 lowercase hex digits of 4 bytes (the first byte least significant), as a `UInt64` whose first digit
+    /// is its least significant byte: each byte spread over two, split into nibbles, made ASCII all at once.
+    @inline(__always)
+    static func hexDigits(_ bytes: UInt32) -> UInt64 {
+        var spread = UInt64(bytes)
+        spread = (spread | spread << 16) & 0x0000_FFFF_0000_FFFF
+        spread = (spread | spread << 8) & 0x00FF_00FF_00FF_00FF
+        // The high nibble of each byte first.
+        let nibbles = (spread >> 4) & 0x000F_000F_000F_000F | (spread & 0x000F_000F_000F_000F) << 8
+        let letters = ((nibbles &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101  // 1 where the nibble > 9
+        return nibbles &+ 0x3030_3030_3030_3030 &+ letters &* 39  // '0'…'9', or 'a'…'f' (39 = 'a' - '0' - 10)
     }
 
     @inline(__always)
