@@ -9,26 +9,39 @@ struct ProjectionTable {
     private static let idLimit = KeyTable.maximumSlots / 2
 
     let projection: JSONProjection
-    /// `decisions[node * idLimit + keyID]`, filled as keys are met.
-    private var decisions: [Int32]
+    /// `decisions[node * stride + keyID]`, filled as keys are met; made on first use and widened as larger key ids
+    /// come (a small document meets few keys, and a parse of one alert should not pay for 2,048 per node).
+    private var decisions: [Int32] = []
+    private var stride = 0
     /// The kept keys of an object shape read through a node: `shape << 32 | node` → keys.
     private var keptKeys: [UInt64: [String]] = [:]
 
     init(_ projection: JSONProjection) {
         self.projection = projection
-        decisions = [Int32](repeating: Self.unknown, count: projection.nodes.count * Self.idLimit)
     }
 
     /// How the member `key` (with `KeyTable` id `keyID`, `-1` if none) of an object read through `node` is read.
     @inline(__always)
     mutating func decision(node: Int32, keyID: Int32, key: String) -> Int32 {
         guard keyID >= 0, keyID < Self.idLimit else { return Self.decide(projection.nodes[Int(node)], key) }
-        let slot = Int(node) * Self.idLimit + Int(keyID)
+        if Int(keyID) >= stride { widen(toInclude: Int(keyID)) }
+        let slot = Int(node) * stride + Int(keyID)
         let cached = decisions[slot]
         if cached != Self.unknown { return cached }
         let decided = Self.decide(projection.nodes[Int(node)], key)
         decisions[slot] = decided
         return decided
+    }
+
+    private mutating func widen(toInclude keyID: Int) {
+        var wider = max(64, stride)
+        while wider <= keyID { wider *= 2 }
+        var widened = [Int32](repeating: Self.unknown, count: projection.nodes.count * wider)
+        for node in 0..<projection.nodes.count {
+            for id in 0..<stride { widened[node * wider + id] = decisions[node * stride + id] }
+        }
+        decisions = widened
+        stride = wider
     }
 
     private static func decide(_ node: JSONProjection.Node, _ key: String) -> Int32 {
