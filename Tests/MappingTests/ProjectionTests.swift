@@ -42,6 +42,20 @@ import Testing
         try JSON(parsing: text, options: JSONParseOptions(allowTrailingCommas: true, projection: projection))
     }
 
+    /// The records an indicator or asset program makes of `alerts` and expanded `incidents`.
+    static func records(of program: MappingProgram, alerts: [JSON], incidents: [JSON]) -> [Record] {
+        if program.emit == .indicators {
+            var set = program.makeIndicatorSet()
+            for alert in alerts { program.collect(alert: alert, into: &set) }
+            for incident in incidents { program.collect(incident: incident, into: &set) }
+            return program.records(from: set)
+        }
+        var set = program.makeAssetSet()
+        for alert in alerts { program.collect(alert: alert, into: &set) }
+        for incident in incidents { program.collect(incident: incident, into: &set) }
+        return program.records(from: set)
+    }
+
     static func encoded(_ records: [Record]) -> [String] {
         records.map { "\($0.id) \($0.fields.encodedString(options: JSONWriteOptions(sortedKeys: true)))" }
     }
@@ -118,23 +132,11 @@ import Testing
                     try Self.parse(
                         incidentPage, JSONProjection.everything.reading("value", through: program.incidentProjection)),
                 ]
-                var results: [[String]] = []
-                for (alerts, incidents) in zip(alertPages, incidentPages) {
-                    if emit == .indicators {
-                        var set = program.makeIndicatorSet()
-                        for alert in alerts["value"]?.arrayValue ?? [] { program.collect(alert: alert, into: &set) }
-                        for incident in incidents["value"]?.arrayValue ?? [] {
-                            program.collect(incident: incident, into: &set)
-                        }
-                        results.append(Self.encoded(program.records(from: set)))
-                    } else {
-                        var set = program.makeAssetSet()
-                        for alert in alerts["value"]?.arrayValue ?? [] { program.collect(alert: alert, into: &set) }
-                        for incident in incidents["value"]?.arrayValue ?? [] {
-                            program.collect(incident: incident, into: &set)
-                        }
-                        results.append(Self.encoded(program.records(from: set)))
-                    }
+                let results = zip(alertPages, incidentPages).map { alerts, incidents in
+                    Self.encoded(
+                        Self.records(
+                            of: program, alerts: alerts["value"]?.arrayValue ?? [],
+                            incidents: incidents["value"]?.arrayValue ?? []))
                 }
                 #expect(!results[0].isEmpty)
                 #expect(results[1] == results[0])

@@ -151,6 +151,8 @@ struct JSONByteParser: ~Copyable {
             index += 1
             skipWhitespace()
             memberCount += 1
+            // A skipped member sets `kept` rather than `continue`-ing the loop: that shape made Swift 6.2's SIL passes
+            // run without end on this non-copyable parser.
             let value: JSON
             var kept = true
             if node == JSONProjection.whole {

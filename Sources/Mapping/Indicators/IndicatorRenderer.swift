@@ -22,36 +22,39 @@ struct IndicatorRenderer {
         self.table = table
     }
 
+    /// The value kept under `key` in `cache`, made by `make` the first time.
+    @inline(__always)
+    private static func cached<Key: Hashable, Value>(
+        _ key: Key, in cache: inout [Key: Value], _ make: () -> Value
+    ) -> Value {
+        if let value = cache[key] { return value }
+        let made = make()
+        cache[key] = made
+        return made
+    }
+
     mutating func set(_ members: SmallIDs) -> Set<String> {
         if members.isEmpty { return [] }
+        let table = table
         if let inline = members.inlineKey {
-            if let cached = inlineSets[inline] { return cached }
-            let made = table.set(members.members)
-            inlineSets[inline] = made
-            return made
+            return Self.cached(inline, in: &inlineSets) { table.set(members.members) }
         }
         let key = members.members
         if key.isEmpty { return [] }
-        if let cached = sets[key] { return cached }
-        let made = table.set(key)
-        sets[key] = made
-        return made
+        return Self.cached(key, in: &sets) { table.set(key) }
     }
 
     mutating func list(_ members: SmallIDs) -> JSON {
         if members.isEmpty { return [] }
+        let table = table
         if let inline = members.inlineKey {
-            if let cached = inlineLists[inline] { return cached }
-            let made = Self.sortedList(members.members.map { table.strings[Int($0)] })
-            inlineLists[inline] = made
-            return made
+            return Self.cached(inline, in: &inlineLists) {
+                Self.sortedList(members.members.map { table.strings[Int($0)] })
+            }
         }
         let key = members.members
         if key.isEmpty { return [] }
-        if let cached = lists[key] { return cached }
-        let made = Self.sortedList(key.map { table.strings[Int($0)] })
-        lists[key] = made
-        return made
+        return Self.cached(key, in: &lists) { Self.sortedList(key.map { table.strings[Int($0)] }) }
     }
 
     static func sortedList(_ values: [String]) -> JSON {
@@ -62,26 +65,21 @@ struct IndicatorRenderer {
         guard entry.extraRoles.isEmpty else {
             return ContextSets.roles(entry.roleBits, extra: entry.extraRoles.members.map { table.strings[Int($0)] })
         }
-        if let cached = roleSets[entry.roleBits] { return cached }
-        let made = ContextSets.roles(entry.roleBits, extra: [])
-        roleSets[entry.roleBits] = made
-        return made
+        return Self.cached(entry.roleBits, in: &roleSets) { ContextSets.roles(entry.roleBits, extra: []) }
     }
 
     mutating func roleList(_ entry: IndicatorAccumulator) -> JSON {
         guard entry.extraRoles.isEmpty else { return Self.sortedList(Array(roles(entry))) }
-        if let cached = roleLists[entry.roleBits] { return cached }
-        let made = Self.sortedList(Array(roles(entry)))
-        roleLists[entry.roleBits] = made
-        return made
+        return Self.cached(entry.roleBits, in: &roleLists) {
+            Self.sortedList(Array(ContextSets.roles(entry.roleBits, extra: [])))
+        }
     }
 
     mutating func evidenceTypeList(_ entry: IndicatorAccumulator) -> JSON {
         guard entry.otherEvidenceTypes.isEmpty else { return Self.sortedList(Array(evidenceTypes(entry))) }
-        if let cached = evidenceTypeLists[entry.evidenceTypeBits] { return cached }
-        let made = Self.sortedList(Array(evidenceTypes(entry)))
-        evidenceTypeLists[entry.evidenceTypeBits] = made
-        return made
+        return Self.cached(entry.evidenceTypeBits, in: &evidenceTypeLists) {
+            Self.sortedList(Array(ContextSets.evidenceTypes(entry.evidenceTypeBits)))
+        }
     }
 
     func evidenceTypes(_ entry: IndicatorAccumulator) -> Set<String> {
