@@ -43,8 +43,8 @@ struct IndicatorAccumulator: Sendable {
         lastAlertSerial = serial
         mergeTimes(alert.context.firstSeen, alert.context.lastSeen)
         if alert.context.severity > severity { severity = alert.context.severity }
-        if let id = alert.context.alertID { alertIDs.insert(id) }
-        for id in alert.context.incidentIDs { incidentIDs.insert(id) }
+        if let id = alert.alertID { alertIDs.insert(id) }
+        for id in alert.incidentIDs { incidentIDs.insert(id) }
         if let source = alert.serviceSource { serviceSources.insert(source) }
         if let source = alert.detectionSource { detectionSources.insert(source) }
         for technique in alert.mitreTechniques { mitreTechniques.insert(technique) }
@@ -111,6 +111,9 @@ struct IndicatorAccumulator: Sendable {
 /// merge of each of the alert's findings, and a reference is cheaper to pass on than a dozen strings and lists.
 final class InternedAlert: Sendable {
     let context: AlertContext
+    /// The ids with their packed forms, worked out once for all the alert's indicators.
+    let alertID: IDKey?
+    let incidentIDs: [IDKey]
     let serviceSource: UInt32?
     let detectionSource: UInt32?
     let mitreTechniques: [UInt32]
@@ -118,6 +121,8 @@ final class InternedAlert: Sendable {
 
     init(_ context: AlertContext, table: inout StringTable) {
         self.context = context
+        alertID = context.alertID.map(IDKey.init)
+        incidentIDs = context.incidentIDs.map(IDKey.init)
         serviceSource = context.serviceSource.map { table.intern($0) }
         detectionSource = context.detectionSource.map { table.intern($0) }
         mitreTechniques = context.mitreTechniques.map { table.intern($0) }
@@ -125,98 +130,30 @@ final class InternedAlert: Sendable {
     }
 }
 
-/// A set of ids that keeps at most `limit` of them — the smallest, so which ones are kept does not depend on the
-/// order alerts arrive in. The first id is stored inline: most indicators are seen in one alert, and an array
-/// per indicator would be an allocation per indicator.
-struct BoundedIDs: Sendable {
-    var limit: Int
-    private var single: String?
-    /// Sorted ascending (byte-wise), unique; used once there are two ids or more.
-    private var many: [String] = []
-
-    init(limit: Int) {
-        self.limit = max(1, limit)
-    }
-
-    /// The ids, sorted ascending (byte-wise).
-    var ids: [String] {
-        if let single { return [single] }
-        return many
-    }
-
-    /// The ids as a set.
-    var set: Set<String> {
-        guard let single else { return Set(many) }
-        var set = Set<String>(minimumCapacity: 1)
-        set.insert(single)
-        return set
-    }
-
-    /// The ids as a JSON array of strings, sorted ascending (byte-wise).
-    var json: JSON {
-        if let single { return .array([.string(single)]) }
-        return .array(many.map(JSON.string))
-    }
-
-    mutating func insert(_ id: String) {
-        if many.isEmpty {
-            guard let existing = single else {
-                single = id
-                return
-            }
-            if existing == id { return }
-            let (low, high) = Bytewise.less(existing, id) ? (existing, id) : (id, existing)
-            single = nil
-            many = limit == 1 ? [low] : [low, high]
-            return
-        }
-        let last = many[many.count - 1]
-        if last == id { return }
-        if many.count == limit, !Bytewise.less(id, last) { return }
-        // Grow straight to the limit past 16 ids (not to 32): a full list holds exactly `limit`.
-        if many.count == many.capacity, many.count >= 16 { many.reserveCapacity(limit + 1) }
-        if Bytewise.less(last, id) {
-            many.append(id)
-            return
-        }
-        var low = 0
-        var high = many.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Bytewise.less(many[middle], id) { low = middle + 1 } else { high = middle }
-        }
-        if low < many.count, many[low] == id { return }
-        many.insert(id, at: low)
-        if many.count > limit { many.removeLast() }
-    }
-}
-
-/// A short set of interned numbers (sources, techniques, categories of the alerts an indicator was seen in):
-/// four inline, the rest in an array, so the common indicator costs no allocation.
+/// A set of interned numbers (sources, techniques, categories of the alerts an indicator was seen in): a bit per
+/// number below 128, inline, and the rest in an array. A table's first 128 names cover most runs, so an indicator
+/// seen in thousands of alerts with dozens of techniques still costs no allocation for them.
 struct SmallIDs: Sendable {
-    private static let empty = UInt32.max
-    private var inline: (UInt32, UInt32, UInt32, UInt32) = (empty, empty, empty, empty)
+    private static let inlineLimit: UInt32 = 128
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    /// Numbers from 128 up, unsorted, unique.
     private var overflow: [UInt32] = []
 
     @inline(__always)
     mutating func insert(_ member: UInt32) {
-        if inline.0 == member || inline.1 == member || inline.2 == member || inline.3 == member { return }
-        if inline.0 == Self.empty {
-            inline.0 = member
-        } else if inline.1 == Self.empty {
-            inline.1 = member
-        } else if inline.2 == Self.empty {
-            inline.2 = member
-        } else if inline.3 == Self.empty {
-            inline.3 = member
+        if member < 64 {
+            low |= 1 << UInt64(member)
+        } else if member < Self.inlineLimit {
+            high |= 1 << UInt64(member - 64)
         } else if !overflow.contains(member) {
             overflow.append(member)
         }
     }
 
-    var isEmpty: Bool { inline.0 == Self.empty && overflow.isEmpty }
+    var isEmpty: Bool { low == 0 && high == 0 && overflow.isEmpty }
 
-    /// The four inline members as one value, when there are no others: a cache key that costs no allocation.
+    /// The inline members as one value, when there are no others: a cache key that costs no allocation.
     struct InlineKey: Hashable {
         var high: UInt64
         var low: UInt64
@@ -224,11 +161,20 @@ struct SmallIDs: Sendable {
 
     var inlineKey: InlineKey? {
         guard overflow.isEmpty else { return nil }
-        return InlineKey(
-            high: UInt64(inline.0) << 32 | UInt64(inline.1), low: UInt64(inline.2) << 32 | UInt64(inline.3))
+        return InlineKey(high: high, low: low)
     }
 
+    /// The members: those below 128 ascending, then the others in the order they came.
     var members: [UInt32] {
-        [inline.0, inline.1, inline.2, inline.3].filter { $0 != Self.empty } + overflow
+        var members: [UInt32] = []
+        members.reserveCapacity(low.nonzeroBitCount + high.nonzeroBitCount + overflow.count)
+        for (word, base) in [(low, UInt32(0)), (high, UInt32(64))] {
+            var bits = word
+            while bits != 0 {
+                members.append(base + UInt32(bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return members + overflow
     }
 }

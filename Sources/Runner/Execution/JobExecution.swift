@@ -119,6 +119,12 @@ struct JobExecution {
         return Watermark(time: committed.time, idsAtTime: committed.idsAtTime.union(reached.idsAtTime))
     }
 
+    /// Records per batch for the indicator and asset records made after the last page. Each such record carries its
+    /// merged context (up to `max_ids` alert and incident ids, as text in its fields and again in its indicator), and
+    /// the fan-out holds a few batches per output: at 1,000 per batch, those batches were a quarter of the run's
+    /// peak memory. Outputs that send in larger units (`http`'s `batch_size`) gather their own.
+    static let finishBatchSize = 100
+
     /// Reads every source (concurrently) into one page channel and maps it in this task; returns each source's
     /// watermark after its last page.
     func produce(client: GraphClient, feed: OutputFeed, counters: JobCounters) async throws -> [String: Watermark] {
@@ -172,7 +178,7 @@ struct JobExecution {
                     try await feed.send(records)
                 }
             }
-            for batch in maker.finish(batchSize: 1000) {
+            for batch in maker.finish(batchSize: Self.finishBatchSize) {
                 counters.emitted(batch.count)
                 try await feed.send(batch)
             }
