@@ -14,36 +14,24 @@ extension JSONWriter {
     mutating func writeString(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return append("\"\"", to: &output) }
         let end = bytes.count
-        var position = 0
-        if end + 10 <= staging.count - count {
-            // Room for the quoted string and eight bytes more: copy it, then look for bytes to escape in the copy,
-            // eight at a time (reading up to seven bytes past its end, inside the staging buffer, and masking
-            // them). Nothing to escape is the usual case and then this is all.
+        var position = Self.nextEscape(in: base, from: 0, to: end)
+        if end + 2 <= staging.count - count {
+            // Room for the quoted string: copy the run before the first byte to escape (found in the string itself:
+            // scanning the copy instead read words the copy had only just stored, in other widths, and each such
+            // load waited for the stores to land, a third of this function's time). Nothing to escape is the usual
+            // case and then this is all.
             let target = staging.baseAddress! + count
             target[0] = UInt8(ascii: "\"")
-            ByteScan.copy(from: base, to: target + 1, count: end)
-            var specials: UInt64 = 0
-            while position < end {
-                var word = ByteScan.load(target + 1 + position)
-                if end - position < 8 {
-                    let kept = UInt64.max &>> (UInt64(8 - (end - position)) &* 8)
-                    word = word & kept | ByteScan.ones &* 0x41 & ~kept
-                }
-                specials = ByteScan.stringSpecials(word)
-                if specials != 0 { break }
-                position += 8
-            }
-            if specials == 0 {
+            ByteScan.copy(from: base, to: target + 1, count: position)
+            if position == end {
                 target[end + 1] = UInt8(ascii: "\"")
                 count += end + 2
                 return
             }
             // Keep the quote and the bytes before the first to escape; go on below from there.
-            position += ByteScan.firstFlagged(specials)
             count += 1 + position
         } else {
             append(UInt8(ascii: "\""), to: &output)
-            position = Self.nextEscape(in: base, from: 0, to: end)
             append(UnsafeBufferPointer(start: base, count: position), to: &output)
         }
         while position < end {
