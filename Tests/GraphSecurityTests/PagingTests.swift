@@ -34,6 +34,37 @@ import Transport
         }
     }
 
+    /// With the records' texts, each page carries Graph's text of every record it yields (repeats at the watermark
+    /// instant dropped from both), and the records hold only what the projection keeps.
+    @Test func carriesEachRecordsTextBesideItsProjection() async throws {
+        let faults = [FaultRule(.alerts, requests: [2, 4], action: .omitNextLink)]
+        try await EmulatorHarness.withClient(EmulatorHarness.configuration(alerts: 200, faults: faults)) { context in
+            let pages = try await context.client.pages(
+                of: GraphQuery(source: .alerts, pageSize: 15), records: JSONProjection(keys: ["severity"]),
+                rawRecords: true
+            ).collect()
+            #expect(pages.map(\.receivedCount).reduce(0, +) > 200, "the watermark pages received repeats")
+            var seen = Set<String>()
+            for page in pages {
+                let raw = try #require(page.rawRecords)
+                #expect(raw.count == page.records.count)
+                for (record, text) in zip(page.records, raw) {
+                    let id = try #require(record["id"]?.stringValue)
+                    seen.insert(id)
+                    let whole = try text.parsed()
+                    #expect(whole == (await context.emulator.store.alert(id: id)), "alert \(id)")
+                    #expect(!text.description.utf8.contains(0x0A))
+                    let kept = try #require(record.objectValue).keys.sorted()
+                    #expect(kept == ["createdDateTime", "id", "lastUpdateDateTime", "severity"])
+                    #expect(record["severity"] == whole["severity"])
+                }
+            }
+            #expect(seen == Set(await context.emulator.store.alertIDs()))
+            let plain = try await context.client.pages(of: GraphQuery(source: .alerts, pageSize: 50)).collect()
+            #expect(plain.allSatisfy { $0.rawRecords == nil })
+        }
+    }
+
     @Test func mixesBothModesWithoutLossOrRepeat() async throws {
         let faults = [FaultRule(.alerts, requests: [2, 5, 6], action: .omitNextLink)]
         try await EmulatorHarness.withClient(EmulatorHarness.configuration(alerts: 200, faults: faults)) { context in

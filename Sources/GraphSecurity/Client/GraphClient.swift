@@ -68,12 +68,12 @@ public final class GraphClient: Sendable {
     ///   - alerts: the same for the alerts read per incident when `$expand=alerts` had to be given up.
     public func pages(
         of query: GraphQuery, from start: Watermark? = nil, concurrency: Int = 4,
-        records: JSONProjection = .everything, alerts: JSONProjection = .everything
+        records: JSONProjection = .everything, alerts: JSONProjection = .everything, rawRecords: Bool = false
     ) -> GraphPageSequence {
         GraphPageSequence(
             client: self, query: query, start: start, concurrency: max(1, concurrency),
             pageProjection: GraphPageSequence.pageProjection(records: records),
-            alertPageProjection: GraphPageSequence.pageProjection(records: alerts))
+            alertPageProjection: GraphPageSequence.pageProjection(records: alerts), rawRecords: rawRecords)
     }
 
     /// `GET` a Graph URL (absolute, on the Graph root) and parse the JSON body, under the retry policy.
@@ -81,15 +81,20 @@ public final class GraphClient: Sendable {
     /// - Throws: `GraphError` (a 4xx at once; 429/5xx after retries, wrapped in `RetriesExhausted`),
     ///   `GraphResponseError`, `EntraError`, `TransportError`, `RetriesExhausted`, `CancellationError`.
     ///
-    /// - Parameter projection: what of the body to keep (`everything` by default).
-    public func get(_ url: String, projection: JSONProjection = .everything) async throws -> GraphResponse {
+    /// - Parameters:
+    ///   - projection: what of the body to keep (`everything` by default).
+    ///   - rawValues: also take the text of each element of the body's `value` array (`GraphResponse.rawValues`).
+    ///     When the body's shape does not allow that, the whole body is parsed instead and `rawValues` is `nil`.
+    public func get(
+        _ url: String, projection: JSONProjection = .everything, rawValues: Bool = false
+    ) async throws -> GraphResponse {
         guard let origin = GraphEndpoints.origin(of: url), origin == connection.endpoints.graphOrigin else {
             throw GraphConfigurationError(
                 "refusing to send the access token to '\(GraphEndpoints.origin(of: url) ?? url)': it is not the Graph "
                     + "root '\(connection.endpoints.graph)'")
         }
         return try await withRetries(url: url) { attempt in
-            try await self.getOnce(url, attempt: attempt, projection: projection)
+            try await self.getOnce(url, attempt: attempt, projection: projection, rawValues: rawValues)
         }
     }
 
@@ -112,7 +117,9 @@ public final class GraphClient: Sendable {
             }, operation)
     }
 
-    private func getOnce(_ url: String, attempt: Int, projection: JSONProjection) async throws -> GraphResponse {
+    private func getOnce(
+        _ url: String, attempt: Int, projection: JSONProjection, rawValues: Bool
+    ) async throws -> GraphResponse {
         var renewed = false
         while true {
             let token = try await tokens.token(logger: logger)
@@ -148,13 +155,23 @@ public final class GraphClient: Sendable {
                     requestID: requestID ?? error?["innerError"]?["request-id"]?.stringValue,
                     clientRequestID: clientRequestID, retryAfter: RetryAfter.parse(response.header("Retry-After")))
             }
-            let json: JSON
+            var json: JSON
+            var raw: [RawJSON]?
             do {
                 json = try JSON(parsing: response.body, options: JSONParseOptions(projection: projection))
+                if rawValues {
+                    // Taken after the parse accepted the body: the texts are of valid JSON. Should they not line up
+                    // with the parsed records, the records are parsed whole and go without their texts.
+                    raw = RawJSON.elements(ofArrayMember: "value", in: response.body)
+                    if raw?.count != json["value"]?.arrayValue?.count {
+                        raw = nil
+                        if !projection.keepsEverything { json = try JSON(parsing: response.body) }
+                    }
+                }
             } catch {
                 throw GraphResponseError(url: url, requestID: requestID, reason: "\(error)")
             }
-            return GraphResponse(status: response.status, json: json, url: url, requestID: requestID)
+            return GraphResponse(status: response.status, json: json, url: url, requestID: requestID, rawValues: raw)
         }
     }
 }
@@ -165,4 +182,6 @@ public struct GraphResponse: Sendable {
     public var json: JSON
     public var url: String
     public var requestID: String?
+    /// The text of each element of `value`, as Graph wrote it (without whitespace between tokens), when asked for.
+    public var rawValues: [RawJSON]?
 }

@@ -25,10 +25,14 @@ public struct GraphPage: Sendable {
     public var requestID: String?
     /// The watermark after this page: what a checkpoint stores once every record up to here was delivered.
     public var watermark: Watermark?
+    /// Each record's text as Graph wrote it (one line: whitespace between tokens dropped), aligned with `records`,
+    /// when the pages were asked for it (`GraphClient.pages(…, rawRecords: true)`). `records` may then hold only the
+    /// members the caller reads (the projection it gave).
+    public var rawRecords: [RawJSON]?
 
     public init(
         number: Int, records: [JSON], receivedCount: Int, url: String, mode: PagingMode, requestID: String?,
-        watermark: Watermark?
+        watermark: Watermark?, rawRecords: [RawJSON]? = nil
     ) {
         self.number = number
         self.records = records
@@ -37,6 +41,7 @@ public struct GraphPage: Sendable {
         self.mode = mode
         self.requestID = requestID
         self.watermark = watermark
+        self.rawRecords = rawRecords
     }
 }
 

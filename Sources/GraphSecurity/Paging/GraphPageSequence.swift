@@ -16,6 +16,8 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
     /// What of a page body is parsed: every member of the page, of each record what the caller reads.
     let pageProjection: JSONProjection
     let alertPageProjection: JSONProjection
+    /// Whether pages carry each record's text (`GraphPage.rawRecords`).
+    let rawRecords: Bool
 
     /// The projection of a page whose records are read through `records`, plus what paging needs of each record.
     static func pageProjection(records: JSONProjection) -> JSONProjection {
@@ -27,7 +29,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> Iterator {
         Iterator(
             client: client, concurrency: concurrency, pageProjection: pageProjection,
-            alertPageProjection: alertPageProjection,
+            alertPageProjection: alertPageProjection, rawRecords: rawRecords,
             cursor: PageCursor(
                 query: query, apiBase: client.connection.endpoints.apiBase,
                 graphOrigin: client.connection.endpoints.graphOrigin, start: start))
@@ -38,6 +40,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
         let concurrency: Int
         let pageProjection: JSONProjection
         let alertPageProjection: JSONProjection
+        let rawRecords: Bool
         var cursor: PageCursor
         /// The expanded query failed with 5xx: alerts are fetched per incident.
         var alertsPerIncident = false
@@ -46,7 +49,8 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
             guard let request = cursor.next else { return nil }
             let response: GraphResponse
             do {
-                response = try await client.get(request.url, projection: pageProjection)
+                response = try await client.get(
+                    request.url, projection: pageProjection, rawValues: rawRecords && !alertsPerIncident)
             } catch let error where cursor.expand && Self.isServerFailure(error) {
                 client.logger.warning(
                     "incidents with $expand=alerts failed; reading incidents without it and their alerts one by one",
@@ -60,7 +64,9 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
                     url: request.url, requestID: response.requestID, reason: "the body has no 'value' array")
             }
             let nextLink = response.json["@odata.nextLink"]?.stringValue
-            var records = try cursor.accept(records: values, nextLink: nextLink)
+            let positions = try cursor.accept(records: values, nextLink: nextLink)
+            var records = positions.map { values[$0] }
+            let raw = response.rawValues.map { texts in positions.map { texts[$0] } }
             if alertsPerIncident {
                 records = try await Self.attachAlerts(
                     to: records, client: client, concurrency: concurrency, projection: alertPageProjection)
@@ -74,7 +80,7 @@ public struct GraphPageSequence: AsyncSequence, Sendable {
                 ])
             return GraphPage(
                 number: cursor.pageNumber, records: records, receivedCount: values.count, url: request.url,
-                mode: request.mode, requestID: response.requestID, watermark: cursor.watermark)
+                mode: request.mode, requestID: response.requestID, watermark: cursor.watermark, rawRecords: raw)
         }
 
         static func isServerFailure(_ error: any Error) -> Bool {

@@ -46,11 +46,12 @@ struct PageCursor: Sendable {
         next = Request(url: query.url(apiBase: apiBase, updatedFrom: start?.time), mode: .first)
     }
 
-    /// Takes the response to `next`: returns the new records and sets `next` (nil when the source is read).
-    mutating func accept(records: [JSON], nextLink: String?) throws(GraphPagingError) -> [JSON] {
+    /// Takes the response to `next`: returns the positions of the new records (in `records`, in order) and sets `next`
+    /// (nil when the source is read).
+    mutating func accept(records: [JSON], nextLink: String?) throws(GraphPagingError) -> [Int] {
         guard let request = next else { return [] }
         pageNumber += 1
-        var fresh: [JSON] = []
+        var fresh: [Int] = []
         fresh.reserveCapacity(records.count)
         var progress = false
         // Whether every record of the page has one and the same instant (then the crowd must be read).
@@ -58,10 +59,10 @@ struct PageCursor: Sendable {
         var oneInstant = !records.isEmpty
         var createdInstant: ODataTimestamp?
         var oneCreatedInstant = !records.isEmpty
-        for record in records {
+        for (position, record) in records.enumerated() {
             let id = record["id"]?.stringValue
             guard let text = record["lastUpdateDateTime"]?.stringValue, let time = ODataTimestamp(text) else {
-                fresh.append(record)
+                fresh.append(position)
                 progress = true
                 oneInstant = false
                 continue
@@ -82,7 +83,7 @@ struct PageCursor: Sendable {
             if let current = watermark, time < current.time {
                 // Behind the watermark: a query we built has read it already; a nextLink page is Graph's own order.
                 if request.mode != .watermark {
-                    fresh.append(record)
+                    fresh.append(position)
                     progress = true
                 }
                 continue
@@ -90,17 +91,17 @@ struct PageCursor: Sendable {
             if let current = watermark, time == current.time {
                 if let id {
                     if watermark!.idsAtTime.insert(id).inserted {
-                        fresh.append(record)
+                        fresh.append(position)
                         progress = true
                     }
                 } else {
-                    fresh.append(record)
+                    fresh.append(position)
                     progress = true
                 }
                 continue
             }
             watermark = Watermark(time: time, idsAtTime: id.map { [$0] } ?? [])
-            fresh.append(record)
+            fresh.append(position)
             progress = true
         }
 

@@ -29,6 +29,8 @@ public struct MappingProgram: Sendable {
     /// What the program reads of each alert and incident (`everything` when it emits them).
     public let alertProjection: JSONProjection
     public let incidentProjection: JSONProjection
+    /// `rawAlertProjection(includeIndicators:)`, without and with indicators.
+    let rawAlertProjections: (plain: JSONProjection, withIndicators: JSONProjection)?
     let jobValue: JSON
 
     /// Compiles the rules, or throws every error found (with the warnings) as one `DiagnosticError`.
@@ -69,13 +71,27 @@ public struct MappingProgram: Sendable {
         var jobObject = JSONObject()
         jobObject.appendUnchecked("name", .string(job.name))
         jobObject.appendUnchecked("description", job.description.map(JSON.string) ?? .null)
+        let rawAlertProjections = [false, true].map { indicators in
+            RecordProjection.alertBesidesText(
+                emit: emit, hasFields: fields != nil, compiler: compiler, includeIndicators: indicators)
+        }
         return MappingProgram(
             emit: emit, history: history, job: job, warnings: diagnostics,
             extractor: IndicatorExtractor(policy: policy), fields: fields, recordConditions: recordConditions,
             alertConditions: alertConditions, readsRecord: compiler.usedRoots.contains(.record),
             readsAlertOfIndicator: (emit == .indicators || emit == .assets) && compiler.usedRoots.contains(.alert),
             alertProjection: RecordProjection.alert(emit: emit, compiler: compiler),
-            incidentProjection: RecordProjection.incident(emit: emit, compiler: compiler), jobValue: .object(jobObject))
+            incidentProjection: RecordProjection.incident(emit: emit, compiler: compiler),
+            rawAlertProjections: rawAlertProjections[0].flatMap { plain in rawAlertProjections[1].map { (plain, $0) } },
+            jobValue: .object(jobObject))
+    }
+
+    /// When the job's records are the alerts themselves (`emit: alerts` without `fields`), they can be written as
+    /// the text Graph sent (`Record.raw`), and the alerts parsed only for what this returns: what the `where`
+    /// conditions and the record id read, and the evidence when `includeIndicators`. `nil` in other jobs.
+    public func rawAlertProjection(includeIndicators: Bool) -> JSONProjection? {
+        guard let projections = rawAlertProjections else { return nil }
+        return includeIndicators ? projections.withIndicators : projections.plain
     }
 
     /// The options the extractor runs with.
@@ -88,7 +104,17 @@ public struct MappingProgram: Sendable {
     ///
     /// - Parameter includeIndicators: `false` skips indicator extraction (no output of the job reads
     ///   `Record.indicators`), which is most of the cost of a record.
-    public func record(forAlert alert: JSON, incidentID: String? = nil, includeIndicators: Bool = true) -> Record? {
+    ///
+    /// - Parameter raw: the alert's text, when its page was read with `rawAlertProjection` (then `alert` holds only
+    ///   what the projection kept); the record is written as this text.
+    public func record(
+        forAlert alert: JSON, incidentID: String? = nil, includeIndicators: Bool = true, raw: RawJSON? = nil
+    ) -> Record? {
+        var alert = alert
+        let raw = fields == nil ? raw : nil
+        if raw != nil, alert.member("id") == nil, let whole = try? raw?.parsed() {
+            alert = whole  // a record id without `id` is made from the whole alert
+        }
         var scope = Scope(alert: alert, job: jobValue)
         let id = RecordID.entity(kind: .alert, alert, history: history)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .alert) }
@@ -96,7 +122,7 @@ public struct MappingProgram: Sendable {
         let value = fields.map { Self.object($0, in: scope) } ?? alert
         return Record(
             id: id, kind: .alert, fields: value,
-            indicators: includeIndicators ? extractor.indicators(inAlert: alert, incidentID: incidentID) : [])
+            indicators: includeIndicators ? extractor.indicators(inAlert: alert, incidentID: incidentID) : [], raw: raw)
     }
 
     /// `emit: incidents`: the record of one incident, or `nil` when a `where` condition leaves it out. Its

@@ -44,6 +44,19 @@ enum RecordProjection {
         return JSONProjection(keys: walkedMembers, whole: whole)
     }
 
+    /// Of an alert whose record is written as Graph's own text (`emit: alerts` without `fields`): what the `where`
+    /// conditions and the record id read, and what the evidence walk reads when the record's indicators are wanted.
+    /// `nil` when the records are not the alerts themselves.
+    static func alertBesidesText(
+        emit: EmitMode, hasFields: Bool, compiler: MappingCompiler, includeIndicators: Bool
+    ) -> JSONProjection? {
+        guard emit == .alerts, !hasFields else { return nil }
+        guard !compiler.readsWholeAlert else { return .everything }
+        return JSONProjection(
+            keys: includeIndicators ? walkedMembers : [],
+            whole: compiler.alertMembersRead.union(RecordID.membersRead))
+    }
+
     /// Of an incident, an indicator or asset job reads its `id` and its expanded `alerts`.
     static func incident(emit: EmitMode, compiler: MappingCompiler) -> JSONProjection {
         guard emit == .indicators || emit == .assets else { return .everything }

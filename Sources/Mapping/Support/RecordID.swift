@@ -5,6 +5,9 @@ enum RecordID {
     /// `"<kind>|<tenantId>|<id>"` (`latest`), plus `"|<lastUpdateDateTime>"` in UTC ISO 8601 (`versions`).
     /// The tenant is part of the name because incident ids are small numbers, unique only within a tenant. An
     /// entity without an id is named by its whole content (sorted-key JSON), so the same content gets the same id.
+    /// The members `entity` reads (without an `id`, it reads the whole entity).
+    static let membersRead: Set<String> = ["tenantId", "id", "lastUpdateDateTime"]
+
     static func entity(kind: Record.Kind, _ entity: JSON, history: History) -> String {
         let tenant = AlertContext.text(entity.member("tenantId")) ?? ""
         let id =

@@ -15,7 +15,7 @@ struct JSONArrayEncoder: RecordFileEncoder {
         count += 1
         try file.appending { buffer in
             buffer.append(contentsOf: separator)
-            record.fields.write(to: &buffer)
+            record.writeJSON(to: &buffer)
         }
     }
 

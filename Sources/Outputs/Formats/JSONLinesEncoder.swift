@@ -8,7 +8,7 @@ struct JSONLinesEncoder: RecordFileEncoder {
 
     mutating func write(_ record: Record, to file: StagedFile) throws {
         try file.appending { buffer in
-            record.fields.write(to: &buffer)
+            record.writeJSON(to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
     }

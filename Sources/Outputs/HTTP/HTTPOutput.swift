@@ -99,7 +99,7 @@ public actor HTTPOutput: Output {
         var body: [UInt8] = [UInt8(ascii: "[")]
         for (offset, record) in records.enumerated() {
             if offset > 0 { body.append(UInt8(ascii: ",")) }
-            record.fields.write(to: &body)
+            record.writeJSON(to: &body)
         }
         body.append(UInt8(ascii: "]"))
         let key = IdempotencyKey.make(job: context.jobName, recordIDs: records.map(\.id), body: body)

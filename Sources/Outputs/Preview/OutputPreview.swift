@@ -45,10 +45,10 @@ public actor OutputPreview: Output {
     static func render(_ records: [Record], spec: OutputDefinition, limit: Int) -> [String] {
         switch spec.configuration {
         case .stdout, .http:
-            return records.map { $0.fields.encodedString() }
+            return records.map(\.jsonText)
         case .file(let options):
             switch options.format {
-            case .jsonl, .json: return records.map { $0.fields.encodedString() }
+            case .jsonl, .json: return records.map(\.jsonText)
             case .csv:
                 var lines = CSVEncoder.render(records, columns: options.columns).components(separatedBy: "\r\n")
                 if lines.last == "" { lines.removeLast() }

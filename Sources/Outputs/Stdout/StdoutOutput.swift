@@ -23,7 +23,7 @@ public actor StdoutOutput: Output {
         guard counters.status == .open else { throw OutputError(.usage, output: name, "write called after commit") }
         buffer.removeAll(keepingCapacity: true)
         for record in batch {
-            record.fields.write(to: &buffer)
+            record.writeJSON(to: &buffer)
             buffer.append(0x0A)
         }
         do {

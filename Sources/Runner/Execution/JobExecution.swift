@@ -130,6 +130,11 @@ struct JobExecution {
     func produce(client: GraphClient, feed: OutputFeed, counters: JobCounters) async throws -> [String: Watermark] {
         let pages = BoundedChannel<(GraphSource, GraphPage)>(capacity: 4)
         let readsIndicators = plan.outputs.contains { $0.type == "edl" || $0.type == "stix" }
+        // Alerts written as they are go out as Graph's own text, and are parsed only for what the job reads of them
+        // (a CSV output flattens the parsed alert, so it needs all of it).
+        let rawAlerts =
+            plan.outputs.contains(where: Self.flattensFields)
+            ? nil : plan.mapping.program.rawAlertProjection(includeIndicators: readsIndicators)
         var maker = RecordMaker(
             program: plan.mapping.program, includeIndicators: readsIndicators,
             deduplicates: plan.mapping.program.emit == .alerts && plan.sources.count > 1)
@@ -143,11 +148,13 @@ struct JobExecution {
                             fetchers.addTask {
                                 var watermark: Watermark?
                                 let program = plan.mapping.program
+                                let raw = source.source == .alerts ? rawAlerts : nil
                                 let sequence = client.pages(
                                     of: source.query, from: source.start, concurrency: plan.concurrency,
-                                    records: source.source == .alerts
-                                        ? program.alertProjection : program.incidentProjection,
-                                    alerts: program.alertProjection)
+                                    records: raw
+                                        ?? (source.source == .alerts
+                                            ? program.alertProjection : program.incidentProjection),
+                                    alerts: program.alertProjection, rawRecords: raw != nil)
                                 for try await page in sequence {
                                     let total = counters.page(
                                         source: source.source.rawValue, records: page.records.count)
@@ -184,6 +191,12 @@ struct JobExecution {
             }
             return try await group.next() ?? [:]
         }
+    }
+
+    /// Whether the output reads a record's parsed `fields` member by member (CSV columns) rather than its text.
+    static func flattensFields(_ output: OutputPlan) -> Bool {
+        if case .file(let file) = output.spec.kind { return file.format == .csv }
+        return false
     }
 
     func makeOutputs() throws -> [any Output] {

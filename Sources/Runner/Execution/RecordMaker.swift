@@ -31,8 +31,11 @@ struct RecordMaker {
         switch (program.emit, source) {
         case (.alerts, .alerts):
             records.reserveCapacity(page.records.count)
-            for alert in page.records {
-                if let record = program.record(forAlert: alert, includeIndicators: includeIndicators) {
+            let raw = page.rawRecords
+            for (index, alert) in page.records.enumerated() {
+                if let record = program.record(
+                    forAlert: alert, includeIndicators: includeIndicators, raw: raw?[index])
+                {
                     records.append(record)
                 }
             }
