@@ -110,6 +110,31 @@ import Testing
         #expect(records.map { pairs($0.indicators) } == [["sha1 \(Self.sha1)"], ["sha256 \(Self.sha256)"]])
     }
 
+    /// Without outputs that read fields (EDL and STIX), indicator records carry only their indicator — unless the
+    /// job's `where` conditions need the fields made to be judged; without EDL or STIX, no indicator.
+    @Test func indicatorRecordsMakeOnlyWhatTheOutputsRead() throws {
+        let program = try compile(MappingRules(emit: located(.indicators, 1, 7)))
+        var set = program.makeIndicatorSet()
+        program.collect(alert: try fixtureAlert(), into: &set)
+        let full = program.records(from: set)
+        let lean = Array(program.recordBatches(from: set, size: 1, includeFields: false).joined())
+        #expect(lean.map(\.id) == full.map(\.id))
+        #expect(lean.map(\.indicators) == full.map(\.indicators))
+        #expect(lean.allSatisfy { $0.fields == .null })
+        #expect(full.allSatisfy { $0.fields != .null })
+        let bare = Array(program.recordBatches(from: set, includeIndicators: false).joined())
+        #expect(bare.map(\.fields) == full.map(\.fields))
+        #expect(bare.allSatisfy { $0.indicators.isEmpty })
+
+        let judged = try compile(
+            MappingRules(
+                emit: located(.indicators, 1, 7), conditions: [condition("indicator.type", .equals, "sha256")]))
+        var judgedSet = judged.makeIndicatorSet()
+        judged.collect(alert: try fixtureAlert(), into: &judgedSet)
+        let kept = Array(judged.recordBatches(from: judgedSet, includeFields: false).joined())
+        #expect(kept.map { pairs($0.indicators) } == [["sha256 \(Self.sha256)"]])
+    }
+
     @Test func defaultIndicatorRecord() throws {
         let program = try compile(MappingRules(emit: located(.indicators, 1, 7)))
         var set = program.makeIndicatorSet()

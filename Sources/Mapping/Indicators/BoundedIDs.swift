@@ -180,24 +180,40 @@ struct PackedID: Hashable, Comparable, Sendable {
         }
     }
 
-    private static let bytes: [UInt8] = Array("\0-0123456789_".utf8)
-
     /// The id's text.
     var text: String {
         let value = UInt128(high) << 64 | UInt128(low)
         let (upper, lower) = (value & (UInt128(1) << 114 - 1)).quotientAndRemainder(dividingBy: UInt128(Self.halfBase))
         var halves = (UInt64(truncatingIfNeeded: upper), UInt64(truncatingIfNeeded: lower))
-        var digits = [UInt8](repeating: 0, count: Self.tailPositions)
-        for position in stride(from: Self.halfPositions - 1, through: 0, by: -1) {
-            digits[position] = Self.bytes[Int(halves.0 % 13)]
-            digits[position + Self.halfPositions] = Self.bytes[Int(halves.1 % 13)]
-            halves.0 /= 13
-            halves.1 /= 13
+        let first = UInt8(truncatingIfNeeded: value >> 121)
+        let second = UInt8(truncatingIfNeeded: value >> 114) & 0x7F
+        return String(unsafeUninitializedCapacity: Self.maxLength) { buffer in
+            // The 30 positions from the last, each half's digits from its least significant; then the length is
+            // where the first 0 ("ended") is.
+            for position in stride(from: Self.halfPositions - 1, through: 0, by: -1) {
+                buffer[2 + position] = Self.byte(ofCode: halves.0 % 13)
+                buffer[2 + Self.halfPositions + position] = Self.byte(ofCode: halves.1 % 13)
+                halves.0 /= 13
+                halves.1 /= 13
+            }
+            buffer[0] = first
+            buffer[1] = second
+            guard second != 0 else { return 1 }
+            var length = 2
+            while length < Self.maxLength, buffer[length] != 0 { length += 1 }
+            return length
         }
-        var text = [UInt8(truncatingIfNeeded: value >> 121), UInt8(truncatingIfNeeded: value >> 114) & 0x7F]
-        if text[1] == 0 { text.removeLast() }
-        text += digits.prefix { $0 != 0 }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The byte of a base-13 digit: 0 (the text has ended), `-`, `0`…`9`, `_`.
+    @inline(__always)
+    private static func byte(ofCode code: UInt64) -> UInt8 {
+        switch code {
+        case 0: 0
+        case 1: UInt8(ascii: "-")
+        case 12: UInt8(ascii: "_")
+        default: UInt8(truncatingIfNeeded: code) - 2 + UInt8(ascii: "0")
+        }
     }
 
     static func < (lhs: PackedID, rhs: PackedID) -> Bool {

@@ -173,24 +173,41 @@ public struct MappingProgram: Sendable {
 
     /// The records of `records(from:)`, made `size` at a time as they are asked for, so a run hands them to its
     /// outputs without holding every record of the run at once.
-    public func recordBatches(from set: IndicatorSet, size: Int = 1000) -> RecordBatches {
+    ///
+    /// - Parameters:
+    ///   - includeFields: `false` when no output reads `Record.fields` (EDL and STIX read only the indicator): the
+    ///     records' fields are then `null` unless the job's `where` conditions or `fields` need them made anyway.
+    ///   - includeIndicators: `false` when no output reads `Record.indicators`: they are left empty.
+    public func recordBatches(
+        from set: IndicatorSet, size: Int = 1000, includeFields: Bool = true, includeIndicators: Bool = true
+    ) -> RecordBatches {
         RecordBatches(positions: set.sortedPositions, size: size) { positions in
             var renderer = IndicatorRenderer(table: set.table)
-            return positions.compactMap { position in self.record(at: position, of: set, renderer: &renderer) }
+            return positions.compactMap { position in
+                self.record(
+                    at: position, of: set, renderer: &renderer, includeFields: includeFields,
+                    includeIndicators: includeIndicators)
+            }
         }
     }
 
-    func record(at position: Int, of set: IndicatorSet, renderer: inout IndicatorRenderer) -> Record? {
+    func record(
+        at position: Int, of set: IndicatorSet, renderer: inout IndicatorRenderer, includeFields: Bool = true,
+        includeIndicators: Bool = true
+    ) -> Record? {
         let entry = set.entries[position]
         let id = Indicator.id(type: entry.kind, value: entry.value)
+        let indicators = includeIndicators ? [renderer.indicator(entry, id: id)] : []
+        guard includeFields || fields != nil || !recordConditions.isEmpty else {
+            return Record(id: id, kind: .indicator, fields: .null, indicators: indicators)
+        }
         let indicatorValue = renderer.json(entry, id: id)
         var scope = Scope(indicator: indicatorValue, job: jobValue)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .indicator) }
         if readsAlertOfIndicator { scope.alert = set.representatives[position]?.alert ?? .null }
         guard recordConditions.allSatisfy({ $0.holds(in: scope) }) else { return nil }
         let value = fields.map { Self.object($0, in: scope) } ?? indicatorValue
-        return Record(
-            id: id, kind: .indicator, fields: value, indicators: [renderer.indicator(entry, id: id)])
+        return Record(id: id, kind: .indicator, fields: value, indicators: indicators)
     }
 
     // MARK: helpers

@@ -137,7 +137,8 @@ struct JobExecution {
             ? nil : plan.mapping.program.rawAlertProjection(includeIndicators: readsIndicators)
         var maker = RecordMaker(
             program: plan.mapping.program, includeIndicators: readsIndicators,
-            deduplicates: plan.mapping.program.emit == .alerts && plan.sources.count > 1)
+            deduplicates: plan.mapping.program.emit == .alerts && plan.sources.count > 1,
+            includeFields: plan.outputs.contains { $0.type != "edl" && $0.type != "stix" })
         let job = plan.job
         let onProgress = options.onProgress
         return try await withThrowingTaskGroup(of: [String: Watermark].self) { group in

@@ -12,15 +12,18 @@ struct RecordMaker {
     let includeIndicators: Bool
     /// Alerts may arrive twice (from alerts_v2 and inside expanded incidents): emit each record once.
     let deduplicates: Bool
+    /// Whether any output reads `Record.fields` (all but EDL and STIX); indicator records skip them otherwise.
+    let includeFields: Bool
 
     private var emittedIDs: Set<String> = []
     private var indicators: IndicatorSet
     private var assets: AssetSet
 
-    init(program: MappingProgram, includeIndicators: Bool, deduplicates: Bool) {
+    init(program: MappingProgram, includeIndicators: Bool, deduplicates: Bool, includeFields: Bool = true) {
         self.program = program
         self.includeIndicators = includeIndicators
         self.deduplicates = deduplicates
+        self.includeFields = includeFields
         indicators = program.makeIndicatorSet()
         assets = program.makeAssetSet()
     }
@@ -77,7 +80,9 @@ struct RecordMaker {
     func finish(batchSize: Int) -> RecordBatches {
         switch program.emit {
         case .alerts, .incidents: RecordBatches(positions: [], size: batchSize) { _ in [] }
-        case .indicators: program.recordBatches(from: indicators, size: batchSize)
+        case .indicators:
+            program.recordBatches(
+                from: indicators, size: batchSize, includeFields: includeFields, includeIndicators: includeIndicators)
         case .assets: program.recordBatches(from: assets, size: batchSize)
         }
     }
