@@ -15,17 +15,25 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
     }
 
     private let storage: Storage
-    private let range: Range<Int>
+    /// Where the text is in `storage` (32 bits each: a Graph page is megabytes, and a record carrying this stays
+    /// two words).
+    private let start: UInt32
+    private let length: UInt32
 
-    /// A value's text (which the caller knows to be one compact JSON value).
+    private var range: Range<Int> { Int(start)..<(Int(start) + Int(length)) }
+
+    /// A value's text (which the caller knows to be one compact JSON value, under 4 GiB).
     public init(compact bytes: [UInt8]) {
+        precondition(bytes.count < UInt32.max, "a RawJSON text is under 4 GiB")
         storage = Storage(bytes)
-        range = 0..<bytes.count
+        start = 0
+        length = UInt32(bytes.count)
     }
 
     private init(storage: Storage, range: Range<Int>) {
         self.storage = storage
-        self.range = range
+        start = UInt32(range.lowerBound)
+        length = UInt32(range.count)
     }
 
     /// The number of bytes.
@@ -57,12 +65,13 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
 
     /// The texts of the elements of the array `member` of the object `document` (Graph's `value`), in order, each
     /// without whitespace between its tokens. `nil` when the document is not such an object, or when a key at the top
-    /// level is written with an escape (the caller then reads the parsed document instead).
+    /// level is written with an escape, or the document is 4 GiB or more (the caller then reads the parsed document instead).
     ///
     /// `document` must be JSON the parser accepted: this scans for the values' bounds (strings, nesting) and checks
     /// nothing else, but never reads outside the bytes whatever they hold. What the parser was told to let through
     /// (trailing commas) stays in the texts; literal control bytes in strings are escaped.
     public static func elements(ofArrayMember member: String, in document: [UInt8]) -> [RawJSON]? {
+        guard document.count < UInt32.max else { return nil }
         let storage = Storage(document)
         var compacted: [UInt8] = []
         let found: [(inDocument: Bool, range: Range<Int>)]? = document.withUnsafeBufferPointer { bytes in

@@ -110,11 +110,17 @@ public struct MappingProgram: Sendable {
     public func record(
         forAlert alert: JSON, incidentID: String? = nil, includeIndicators: Bool = true, raw: RawJSON? = nil
     ) -> Record? {
-        var alert = alert
-        let raw = fields == nil ? raw : nil
-        if raw != nil, alert.member("id") == nil, let whole = try? raw?.parsed() {
-            alert = whole  // a record id without `id` is made from the whole alert
+        guard let raw, fields == nil else {
+            return record(forAlert: alert, incidentID: incidentID, includeIndicators: includeIndicators)
         }
+        // A record id without `id` is made from the whole alert, which the projection may have left partial.
+        let whole = alert.member("id") == nil ? (try? raw.parsed()) ?? alert : alert
+        var record = record(forAlert: whole, incidentID: incidentID, includeIndicators: includeIndicators)
+        record?.raw = raw
+        return record
+    }
+
+    private func record(forAlert alert: JSON, incidentID: String?, includeIndicators: Bool) -> Record? {
         var scope = Scope(alert: alert, job: jobValue)
         let id = RecordID.entity(kind: .alert, alert, history: history)
         if readsRecord { scope.record = Self.recordValue(id: id, kind: .alert) }
@@ -122,7 +128,7 @@ public struct MappingProgram: Sendable {
         let value = fields.map { Self.object($0, in: scope) } ?? alert
         return Record(
             id: id, kind: .alert, fields: value,
-            indicators: includeIndicators ? extractor.indicators(inAlert: alert, incidentID: incidentID) : [], raw: raw)
+            indicators: includeIndicators ? extractor.indicators(inAlert: alert, incidentID: incidentID) : [])
     }
 
     /// `emit: incidents`: the record of one incident, or `nil` when a `where` condition leaves it out. Its
