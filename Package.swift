@@ -69,8 +69,10 @@ let package = Package(
         // Field-mapping engine and threat-indicator extraction over JSON values.
         .target(
             name: "Mapping",
-            dependencies: ["JSON", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["JSON", "Diagnostics", "CSHA1", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // SHA-1 with the x86 SHA extensions for name-based UUIDs (short names: no library set-up per hash).
+        .target(name: "CSHA1"),
         // Output targets: file, stdout, EDL, STIX, HTTP; all-or-nothing delivery.
         .target(
             name: "Outputs",
@@ -164,7 +166,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MappingTests",
-            dependencies: ["Mapping", "JSON", "Diagnostics", "GraphEmulator", "TemsyncTesting"],
+            dependencies: [
+                "Mapping", "JSON", "Diagnostics", "GraphEmulator", "TemsyncTesting", "CSHA1",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"]  // read from the source tree by path (see Support/TestSupport.swift)
         ),
         .testTarget(

@@ -1,5 +1,8 @@
+import CSHA1
+import Crypto
 import Testing
 
+@testable import GraphEmulator
 @testable import Mapping
 
 @Suite struct UUIDv5Tests {
@@ -19,5 +22,31 @@ import Testing
         #expect(Indicator.id(type: .ipv4, value: "45.141.84.10") == "f2790f5a-0424-56bc-9f40-5076654ef6af")
         #expect(Indicator(type: .ipv4, value: "45.141.84.10").id == "f2790f5a-0424-56bc-9f40-5076654ef6af")
         #expect(UUIDv5.bytes(of: "not-a-uuid") == nil)
+    }
+
+    /// The SHA extensions' SHA-1 (`CSHA1`, used where the CPU has them) gives swift-crypto's digest for every length
+    /// around the block and padding boundaries, and for random names.
+    @Test func sha1WithTheCPUsExtensionsMatchesSwiftCrypto() {
+        var random = SplitMix64(seed: 99)
+        var hashedByCPU = 0
+        for length in Array(0...300) + (0..<200).map({ _ in random.int(0...2000) }) {
+            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let expected = Array(Insecure.SHA1.hash(data: message))
+            var digest = [UInt8](repeating: 0, count: 20)
+            if csha1_hash(message, message.count, &digest) == 1 {
+                hashedByCPU += 1
+                #expect(digest == expected, "length \(length)")
+            }
+            let words = message.withUnsafeBufferPointer { UUIDv5.digestWords($0) }
+            let expectedWords = expected.withUnsafeBytes {
+                (
+                    $0.loadUnaligned(as: UInt64.self).littleEndian,
+                    $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+                )
+            }
+            #expect(words == expectedWords, "length \(length)")
+        }
+        // Either every message or none went through the extensions (the CPU has them or not).
+        #expect(hashedByCPU == 0 || hashedByCPU == 501)
     }
 }

@@ -1,3 +1,4 @@
+import CSHA1
 import Crypto
 import Foundation
 
@@ -21,7 +22,8 @@ public enum UUIDv5 {
         // hashing itself for names this short.
         var length = namespace.count
         for part in parts { length += part.utf8.count }
-        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message in
+        // The first 16 bytes of the SHA-1 digest, as two little-endian words.
+        let (first, second) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message in
             var position = namespace.withUnsafeBufferPointer { bytes in
                 message.baseAddress!.update(from: bytes.baseAddress!, count: bytes.count)
                 return bytes.count
@@ -34,33 +36,48 @@ public enum UUIDv5 {
                     position += utf8.count
                 }
             }
-            return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message))
+            return digestWords(UnsafeBufferPointer(message))
         }
-        return digest.withUnsafeBytes { raw in
-            // Version 5 in the high nibble of byte 6, the RFC variant in the top two bits of byte 8.
-            let low = raw.loadUnaligned(as: UInt64.self).littleEndian & ~(0xF0 << 48) | 0x50 << 48  // bytes 0…7
-            let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & ~0xC0 | 0x80  // 8…15
-            return String(unsafeUninitializedCapacity: 36) { buffer in
-                let out = UnsafeMutableRawPointer(buffer.baseAddress!)
-                let first = hexDigits(UInt32(truncatingIfNeeded: low))  // bytes 0…3
-                let second = hexDigits(UInt32(truncatingIfNeeded: low >> 32))  // 4…7
-                let third = hexDigits(UInt32(truncatingIfNeeded: high))  // 8…11
-                let fourth = hexDigits(UInt32(truncatingIfNeeded: high >> 32))  // 12…15
-                // 8-4-4-4-12 digits: bytes 0…3, 4…5, 6…7, 8…9, 10…15.
-                out.storeBytes(of: first.littleEndian, toByteOffset: 0, as: UInt64.self)
-                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 8, as: UInt8.self)
-                out.storeBytes(of: UInt32(truncatingIfNeeded: second).littleEndian, toByteOffset: 9, as: UInt32.self)
-                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 13, as: UInt8.self)
-                out.storeBytes(
-                    of: UInt32(truncatingIfNeeded: second >> 32).littleEndian, toByteOffset: 14, as: UInt32.self)
-                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 18, as: UInt8.self)
-                out.storeBytes(of: UInt32(truncatingIfNeeded: third).littleEndian, toByteOffset: 19, as: UInt32.self)
-                out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 23, as: UInt8.self)
-                out.storeBytes(
-                    of: UInt32(truncatingIfNeeded: third >> 32).littleEndian, toByteOffset: 24, as: UInt32.self)
-                out.storeBytes(of: fourth.littleEndian, toByteOffset: 28, as: UInt64.self)
-                return 36
-            }
+        // Version 5 in the high nibble of byte 6, the RFC variant in the top two bits of byte 8.
+        let low = first & ~(0xF0 << 48) | 0x50 << 48  // bytes 0…7
+        let high = second & ~0xC0 | 0x80  // 8…15
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            let out = UnsafeMutableRawPointer(buffer.baseAddress!)
+            let first = hexDigits(UInt32(truncatingIfNeeded: low))  // bytes 0…3
+            let second = hexDigits(UInt32(truncatingIfNeeded: low >> 32))  // 4…7
+            let third = hexDigits(UInt32(truncatingIfNeeded: high))  // 8…11
+            let fourth = hexDigits(UInt32(truncatingIfNeeded: high >> 32))  // 12…15
+            // 8-4-4-4-12 digits: bytes 0…3, 4…5, 6…7, 8…9, 10…15.
+            out.storeBytes(of: first.littleEndian, toByteOffset: 0, as: UInt64.self)
+            out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 8, as: UInt8.self)
+            out.storeBytes(of: UInt32(truncatingIfNeeded: second).littleEndian, toByteOffset: 9, as: UInt32.self)
+            out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 13, as: UInt8.self)
+            out.storeBytes(
+                of: UInt32(truncatingIfNeeded: second >> 32).littleEndian, toByteOffset: 14, as: UInt32.self)
+            out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 18, as: UInt8.self)
+            out.storeBytes(of: UInt32(truncatingIfNeeded: third).littleEndian, toByteOffset: 19, as: UInt32.self)
+            out.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 23, as: UInt8.self)
+            out.storeBytes(
+                of: UInt32(truncatingIfNeeded: third >> 32).littleEndian, toByteOffset: 24, as: UInt32.self)
+            out.storeBytes(of: fourth.littleEndian, toByteOffset: 28, as: UInt64.self)
+            return 36
+        }
+    }
+
+    /// The first 16 bytes of the SHA-1 digest of `message`, as two little-endian words: by the CPU's SHA
+    /// extensions when it has them (`CSHA1`), else by swift-crypto.
+    @inline(__always)
+    static func digestWords(_ message: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var digest: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        let hashed = withUnsafeMutableBytes(of: &digest) { out in
+            csha1_hash(message.baseAddress, message.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        if hashed == 1 { return (digest.0.littleEndian, digest.1.littleEndian) }
+        return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message)).withUnsafeBytes { raw in
+            (
+                raw.loadUnaligned(as: UInt64.self).littleEndian,
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+            )
         }
     }
 
