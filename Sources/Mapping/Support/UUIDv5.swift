@@ -65,13 +65,15 @@ public enum UUIDv5 {
     }
 
     /// The first 16 bytes of the SHA-1 digest of `message`, as two little-endian words: by the CPU's SHA
-    /// extensions when it has them (`CSHA1`), else by swift-crypto.
+    /// extensions when it has them (`CSHA1`) and `hardware` allows, else by swift-crypto.
     @inline(__always)
-    static func digestWords(_ message: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    static func digestWords(_ message: UnsafeBufferPointer<UInt8>, hardware: Bool = true) -> (UInt64, UInt64) {
         var digest: (UInt64, UInt64, UInt32) = (0, 0, 0)
-        let hashed = withUnsafeMutableBytes(of: &digest) { out in
-            csha1_hash(message.baseAddress, message.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        }
+        let hashed =
+            hardware
+            ? withUnsafeMutableBytes(of: &digest) { out in
+                csha1_hash(message.baseAddress, message.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            } : 0
         if hashed == 1 { return (digest.0.littleEndian, digest.1.littleEndian) }
         return Insecure.SHA1.hash(data: UnsafeRawBufferPointer(message)).withUnsafeBytes { raw in
             (
