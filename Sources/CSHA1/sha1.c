@@ -7,6 +7,7 @@
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <immintrin.h>
+#include <stdatomic.h>
 
 #define CSHA1_TARGET __attribute__((target("sha,sse4.1,ssse3")))
 
@@ -54,16 +55,19 @@ CSHA1_TARGET static void block(uint32_t state[5], const uint8_t *data) {
 }
 
 static int hasSHAExtensions(void) {
-    static int known = -1;
-    if (known < 0) {
+    // Worked out once; threads that race to do it all store the same value.
+    static _Atomic int known = -1;
+    int value = atomic_load_explicit(&known, memory_order_relaxed);
+    if (value < 0) {
         unsigned int eax, ebx, ecx, edx;
         int sha = 0;
         if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) sha = (ebx >> 29) & 1;
         int sse41 = 0;
         if (__get_cpuid(1, &eax, &ebx, &ecx, &edx)) sse41 = ((ecx >> 19) & 1) && ((ecx >> 9) & 1);
-        known = sha && sse41;  // a benign race: every thread computes the same value
+        value = sha && sse41;
+        atomic_store_explicit(&known, value, memory_order_relaxed);
     }
-    return known;
+    return value;
 }
 
 int csha1_hash(const uint8_t *message, size_t length, uint8_t digest[20]) {

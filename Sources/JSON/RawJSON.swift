@@ -22,22 +22,11 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
 
     private var range: Range<Int> { Int(start)..<(Int(start) + Int(length)) }
 
-    /// A value's text (which the caller knows to be one compact JSON value, under 4 GiB).
-    public init(compact bytes: [UInt8]) {
-        precondition(bytes.count < UInt32.max, "a RawJSON text is under 4 GiB")
-        storage = Storage(bytes)
-        start = 0
-        length = UInt32(bytes.count)
-    }
-
     private init(storage: Storage, range: Range<Int>) {
         self.storage = storage
         start = UInt32(range.lowerBound)
         length = UInt32(range.count)
     }
-
-    /// The number of bytes.
-    public var count: Int { range.count }
 
     /// Appends the text to `output`.
     public func write(to output: inout [UInt8]) {

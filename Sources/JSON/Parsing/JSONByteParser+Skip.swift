@@ -26,15 +26,12 @@ extension JSONByteParser {
             guard position < buffer.count else { throw error("unterminated string", at: start - 1) }
             let escape = buffer[position]
             position += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                break
-            case UInt8(ascii: "u"):
+            if Self.escapedByte(escape) == nil {
+                guard escape == UInt8(ascii: "u") else {
+                    throw error("invalid escape '\\\(Self.printable(escape))'", at: position - 1)
+                }
                 _ = try hex4(at: position)
                 position += 4
-            default:
-                throw error("invalid escape '\\\(Self.printable(escape))'", at: position - 1)
             }
             position = try scanPlainRun(from: position, stringStart: start).end
         }

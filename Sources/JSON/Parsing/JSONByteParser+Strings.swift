@@ -73,19 +73,12 @@ extension JSONByteParser {
             guard position < buffer.count else { throw error("unterminated string", at: start - 1) }
             let escape = buffer[position]
             position += 1
-            switch escape {
-            case UInt8(ascii: "\""): unescaped.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): unescaped.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): unescaped.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): unescaped.append(0x08)
-            case UInt8(ascii: "f"): unescaped.append(0x0C)
-            case UInt8(ascii: "n"): unescaped.append(0x0A)
-            case UInt8(ascii: "r"): unescaped.append(0x0D)
-            case UInt8(ascii: "t"): unescaped.append(0x09)
-            case UInt8(ascii: "u"):
+            if let byte = Self.escapedByte(escape) {
+                unescaped.append(byte)
+            } else if escape == UInt8(ascii: "u") {
                 let scalar = try unicodeEscape(at: &position)
                 unescaped.append(contentsOf: Unicode.UTF8.encode(scalar)!)
-            default:
+            } else {
                 throw error("invalid escape '\\\(Self.printable(escape))'", at: position - 1)
             }
             let end = try scanPlainRun(from: position, stringStart: start).end
@@ -94,6 +87,21 @@ extension JSONByteParser {
         }
         index = position + 1
         return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    /// The byte a one-letter escape stands for (`n` for `\n`: 0x0A), or `nil` for `u` and for letters JSON has no
+    /// escape for. Parsing and skipping a string both judge escapes by it.
+    @inline(__always)
+    static func escapedByte(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
     }
 
     /// The scalar of a `\u` escape whose four hex digits start at `position`, advancing past them (and past the low

@@ -29,8 +29,9 @@ public struct MappingProgram: Sendable {
     /// What the program reads of each alert and incident (`everything` when it emits them).
     public let alertProjection: JSONProjection
     public let incidentProjection: JSONProjection
-    /// `rawAlertProjection(includeIndicators:)`, without and with indicators.
-    let rawAlertProjections: (plain: JSONProjection, withIndicators: JSONProjection)?
+    /// `rawAlertProjection(includeIndicators:)` without and with indicators.
+    let rawAlertProjection: JSONProjection?
+    let rawAlertProjectionWithIndicators: JSONProjection?
     let jobValue: JSON
 
     /// Compiles the rules, or throws every error found (with the warnings) as one `DiagnosticError`.
@@ -71,9 +72,9 @@ public struct MappingProgram: Sendable {
         var jobObject = JSONObject()
         jobObject.appendUnchecked("name", .string(job.name))
         jobObject.appendUnchecked("description", job.description.map(JSON.string) ?? .null)
-        let rawAlertProjections = [false, true].map { indicators in
+        func rawAlertProjection(includeIndicators: Bool) -> JSONProjection? {
             RecordProjection.alertBesidesText(
-                emit: emit, hasFields: fields != nil, compiler: compiler, includeIndicators: indicators)
+                emit: emit, hasFields: fields != nil, compiler: compiler, includeIndicators: includeIndicators)
         }
         return MappingProgram(
             emit: emit, history: history, job: job, warnings: diagnostics,
@@ -82,7 +83,8 @@ public struct MappingProgram: Sendable {
             readsAlertOfIndicator: (emit == .indicators || emit == .assets) && compiler.usedRoots.contains(.alert),
             alertProjection: RecordProjection.alert(emit: emit, compiler: compiler),
             incidentProjection: RecordProjection.incident(emit: emit, compiler: compiler),
-            rawAlertProjections: rawAlertProjections[0].flatMap { plain in rawAlertProjections[1].map { (plain, $0) } },
+            rawAlertProjection: rawAlertProjection(includeIndicators: false),
+            rawAlertProjectionWithIndicators: rawAlertProjection(includeIndicators: true),
             jobValue: .object(jobObject))
     }
 
@@ -90,8 +92,7 @@ public struct MappingProgram: Sendable {
     /// the text Graph sent (`Record.raw`), and the alerts parsed only for what this returns: what the `where`
     /// conditions and the record id read, and the evidence when `includeIndicators`. `nil` in other jobs.
     public func rawAlertProjection(includeIndicators: Bool) -> JSONProjection? {
-        guard let projections = rawAlertProjections else { return nil }
-        return includeIndicators ? projections.withIndicators : projections.plain
+        includeIndicators ? rawAlertProjectionWithIndicators : rawAlertProjection
     }
 
     /// The options the extractor runs with.

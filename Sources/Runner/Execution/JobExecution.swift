@@ -129,7 +129,7 @@ struct JobExecution {
     /// watermark after its last page.
     func produce(client: GraphClient, feed: OutputFeed, counters: JobCounters) async throws -> [String: Watermark] {
         let pages = BoundedChannel<(GraphSource, GraphPage)>(capacity: 4)
-        let readsIndicators = plan.outputs.contains { $0.type == "edl" || $0.type == "stix" }
+        let readsIndicators = plan.outputs.contains(where: Self.readsIndicatorsOnly)
         // Alerts written as they are go out as Graph's own text, and are parsed only for what the job reads of them
         // (a CSV output flattens the parsed alert, so it needs all of it).
         let rawAlerts =
@@ -138,7 +138,7 @@ struct JobExecution {
         var maker = RecordMaker(
             program: plan.mapping.program, includeIndicators: readsIndicators,
             deduplicates: plan.mapping.program.emit == .alerts && plan.sources.count > 1,
-            includeFields: plan.outputs.contains { $0.type != "edl" && $0.type != "stix" })
+            includeFields: !plan.outputs.allSatisfy(Self.readsIndicatorsOnly))
         let job = plan.job
         let onProgress = options.onProgress
         return try await withThrowingTaskGroup(of: [String: Watermark].self) { group in
@@ -192,6 +192,11 @@ struct JobExecution {
             }
             return try await group.next() ?? [:]
         }
+    }
+
+    /// Whether the output reads a record's indicators and nothing else of it (EDL, STIX).
+    static func readsIndicatorsOnly(_ output: OutputPlan) -> Bool {
+        output.type == "edl" || output.type == "stix"
     }
 
     /// Whether the output reads a record's parsed `fields` member by member (CSV columns) rather than its text.
